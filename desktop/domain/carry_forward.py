@@ -1,0 +1,63 @@
+"""“New year from last year”: what carries forward to the next report, and what never does."""
+
+from __future__ import annotations
+
+import copy
+
+from .model import (
+    DepartmentTarget,
+    Indicator,
+    Project,
+    Report,
+    SelfEvaluation,
+    WorkTask,
+    new_key,
+)
+
+
+def _fresh_indicator(indicator: Indicator) -> Indicator:
+    """The indicator's definition (tree position, kind, target, unit, weight) without this year's results."""
+    return Indicator(
+        name=indicator.name,
+        level1=indicator.level1,
+        level2=indicator.level2,
+        kind=indicator.kind,
+        target=indicator.target,
+        target_text=indicator.target_text,
+        unit=indicator.unit,
+        weight=indicator.weight,
+        applicable=indicator.applicable,
+    )
+
+
+def new_year_from(previous: Report, year: int) -> Report:
+    """A draft for `year` carrying profile, establishment, outline, rule set, task titles and the
+    indicator set forward; money, activity records, scores and narratives are never copied."""
+    return Report(
+        unit=previous.unit,
+        fiscal_year=year,
+        outline=previous.outline,
+        rule_set=previous.rule_set,
+        overlays=list(previous.overlays),
+        profile=copy.deepcopy(previous.profile),
+        tasks=[WorkTask(title=t.title) for t in previous.tasks],
+        activity_kinds=list(previous.activity_kinds),
+        department_target=DepartmentTarget(
+            text=previous.department_target.text,
+            indicators=[_fresh_indicator(i) for i in previous.department_target.indicators],
+        ),
+        projects=[
+            Project(
+                name=p.name,
+                department=p.department,
+                execution_weight=p.execution_weight,
+                indicators=[_fresh_indicator(i) for i in p.indicators],
+                key=new_key(),
+            )
+            for p in previous.projects
+        ],
+        self_evaluation=SelfEvaluation(
+            execution_weight=previous.self_evaluation.execution_weight,
+            indicators=[_fresh_indicator(i) for i in previous.self_evaluation.indicators],
+        ),
+    )

@@ -1,0 +1,75 @@
+"""Totals and grades of the 自评表, department-wide and per project, from their indicator rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from .finance import budget_execution_rate, project_execution_rate
+from .model import Indicator, Project, Report
+from .scoring import (
+    Grade,
+    IndicatorKind,
+    execution_score,
+    grade_for,
+    quantitative_score,
+    rescaled_total,
+)
+
+
+def computed_score(indicator: Indicator) -> Optional[Decimal]:
+    """The score the formula gives a quantitative indicator; None for qualitative or incomplete rows."""
+    if indicator.kind is IndicatorKind.QUALITATIVE:
+        return None
+    if indicator.target is None or indicator.actual is None or indicator.weight is None:
+        return None
+    return quantitative_score(indicator.kind, indicator.target, indicator.actual, indicator.weight)
+
+
+def effective_score(indicator: Indicator) -> Optional[Decimal]:
+    """The score that counts: the clerk's entry, else the formula's."""
+    return indicator.score if indicator.score is not None else computed_score(indicator)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A scored table: the execution part, the indicators' part and the total with its grade."""
+
+    execution_rate: Optional[Decimal]
+    execution_score: Optional[Decimal]
+    total: Optional[Decimal]
+    entered: bool  # True when the total is the clerk's stated figure, not computed from rows
+
+    @property
+    def grade(self) -> Optional[Grade]:
+        return grade_for(self.total) if self.total is not None else None
+
+
+def _evaluate(
+    rate: Optional[Decimal], weight: Decimal, indicators: list[Indicator], entered: Optional[Decimal]
+) -> Evaluation:
+    exec_score = execution_score(rate, weight)
+    if not indicators:
+        return Evaluation(rate, exec_score, entered, entered is not None)
+    rows: list[tuple[Decimal, Decimal]] = []
+    if exec_score is not None:
+        rows.append((exec_score, weight))
+    for indicator in indicators:
+        if not indicator.applicable or indicator.weight is None:
+            continue
+        rows.append((effective_score(indicator) or Decimal(0), indicator.weight))
+    return Evaluation(rate, exec_score, rescaled_total(rows), False)
+
+
+def department_evaluation(report: Report) -> Evaluation:
+    """部门整体支出绩效自评: computed from the table when it has rows, else the entered total."""
+    evaluation = report.self_evaluation
+    rate = budget_execution_rate(report.finance.budget)
+    return _evaluate(rate, evaluation.execution_weight, evaluation.indicators, evaluation.entered_total)
+
+
+def project_evaluation(project: Project) -> Evaluation:
+    """项目支出绩效自评 of one project."""
+    rate = project_execution_rate(project)
+    return _evaluate(rate, project.execution_weight, project.indicators, project.self_score)

@@ -1,0 +1,158 @@
+"""The exchange file's envelope: format name, version, and reading/writing it safely."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+from .. import __version__
+from ..fileio import atomic_write_bytes
+from ..domain.model import Report
+from .codec import DecodeError, decode, encode
+
+FORMAT_NAME = "fulian-desk/exchange"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a year of one unit is well under 10 MB
+FILE_SUFFIX = ".fulian.json"
+
+
+class ExchangeError(Exception):
+    """An exchange file that cannot be taken, with a Chinese message for the clerk."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def to_document(report: Report) -> dict:
+    """The JSON document for one unit's year."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generator": f"fulian-desk {__version__}",
+        "exported_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "report": encode(report),
+    }
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"不允许的数值 {name}")
+
+
+def loads(text: str) -> Report:
+    """Parse and check an exchange document; ExchangeError says what is wrong and where."""
+    try:
+        # Floats are parsed as Decimal so that nothing inexact ever reaches an amount.
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ExchangeError(
+            f"文件不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列附近有错误）。"
+            "请确认选择的是本系统导出的数据文件，且文件未被其他程序修改。"
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise ExchangeError(f"文件内容无法读取：{exc}。请重新导出数据文件。") from None
+    return from_document(data)
+
+
+def from_document(data: object) -> Report:
+    if not isinstance(data, dict):
+        raise ExchangeError("文件不是本系统的数据文件：最外层应为一个对象。")
+    if data.get("format") != FORMAT_NAME:
+        raise ExchangeError(
+            "文件不是本系统的数据文件（缺少“format”: \"fulian-desk/exchange\" 标记）。"
+            "请选择由“导出数据”生成的 .fulian.json 文件。",
+            field="format",
+        )
+    version = data.get("version")
+    if version != FORMAT_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+            hint = "该文件由更新版本的程序导出，请先升级本程序后再导入。"
+        else:
+            hint = "请用导出该文件的程序重新导出，或联系上级妇联获取新版文件。"
+        raise ExchangeError(
+            f"数据文件版本为 {version!r}，本程序只能读取版本 {FORMAT_VERSION}。{hint}", field="version"
+        )
+    allowed = {"format", "version", "generator", "exported_at", "report"}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ExchangeError(f"数据文件含有本格式没有的字段“{unknown[0]}”，文件可能已被改动。", field=unknown[0])
+    if "report" not in data:
+        raise ExchangeError("数据文件缺少“report”（报告内容）。", field="report")
+    try:
+        report = decode(Report, data["report"], "report")
+    except DecodeError as exc:
+        raise ExchangeError(f"字段 {exc.path} 有误：{exc.message}。请改正后重新导入。", field=exc.path) from None
+    except RecursionError:
+        raise ExchangeError("数据文件嵌套层次过深，不是本系统导出的文件。") from None
+    check_references(report)
+    return report
+
+
+def check_references(report: Report) -> None:
+    """Keys are unique and every link from the ledger points at a task or project of this report."""
+    for name, rows in (("tasks", report.tasks), ("projects", report.projects), ("activities", report.activities)):
+        counts = Counter(row.key for row in rows)
+        for index, row in enumerate(rows):
+            if not row.key:
+                raise ExchangeError(f"字段 report.{name}[{index}].key 为空：每一行都需要编号。", field=f"report.{name}[{index}].key")
+            if counts[row.key] > 1:
+                raise ExchangeError(
+                    f"字段 report.{name}[{index}].key 的编号“{row.key}”重复出现，文件可能已被改动。",
+                    field=f"report.{name}[{index}].key",
+                )
+    task_keys = {t.key for t in report.tasks}
+    project_keys = {p.key for p in report.projects}
+    for index, activity in enumerate(report.activities):
+        if activity.task_key is not None and activity.task_key not in task_keys:
+            raise ExchangeError(
+                f"字段 report.activities[{index}].task_key：活动“{activity.title}”关联的工作任务“{activity.task_key}”在文件中不存在。",
+                field=f"report.activities[{index}].task_key",
+            )
+        if activity.project_key is not None and activity.project_key not in project_keys:
+            raise ExchangeError(
+                f"字段 report.activities[{index}].project_key：活动“{activity.title}”关联的项目“{activity.project_key}”在文件中不存在。",
+                field=f"report.activities[{index}].project_key",
+            )
+    if not report.unit.name.strip():
+        raise ExchangeError("字段 report.unit.name 为空：数据文件必须写明单位名称。", field="report.unit.name")
+    if not 1990 <= report.fiscal_year <= 2200:
+        raise ExchangeError(f"字段 report.fiscal_year 的年度 {report.fiscal_year} 不合理。", field="report.fiscal_year")
+
+
+def read_file(path: str | os.PathLike) -> Report:
+    """Read an exchange file from disk; every failure becomes an ExchangeError for the clerk."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExchangeError(f"文件过大（{size // (1024 * 1024)} MB），不是一个单位一年的数据文件。")
+        if size == 0:
+            raise ExchangeError("文件是空的。请重新导出数据文件。")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ExchangeError(f"找不到文件“{path}”。请检查文件位置。") from None
+    except IsADirectoryError:
+        raise ExchangeError(f"“{path}”是文件夹，不是数据文件。") from None
+    except PermissionError:
+        raise ExchangeError(f"没有权限读取“{path}”。请确认文件未被其他程序占用。") from None
+    except OSError as exc:
+        raise ExchangeError(f"读取“{path}”失败：{exc.strerror or exc}。") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ExchangeError("文件不是 UTF-8 编码的文本，不是本系统导出的数据文件（Excel 表格请用“导入台账”）。") from None
+    return loads(text)
+
+
+def write_file(report: Report, path: str | os.PathLike) -> Path:
+    """Write an exchange file atomically: a temporary file in the same folder, then a rename."""
+    return atomic_write_bytes(Path(path), dumps(report).encode("utf-8"))

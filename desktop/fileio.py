@@ -1,0 +1,66 @@
+"""Writing files the clerk keeps: atomically, with a Chinese message when the disk or Word says no."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+
+class FileWriteError(Exception):
+    """A file could not be written; `message` tells the clerk what to do. Nothing was half-written."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+def explain_os_error(exc: OSError, path: Path) -> str:
+    """The clerk's words for why writing `path` failed."""
+    code = exc.errno
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EBUSY):
+        return (
+            f"无法写入“{path.name}”：文件可能正被 Word、WPS 或其他程序打开，或该文件夹没有写入权限。"
+            "请关闭打开该文件的程序后重试，或换一个保存位置。"
+        )
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
+        return f"磁盘空间不足，无法保存“{path.name}”。请清理磁盘或换一个保存位置后重试，已保存的数据不受影响。"
+    if code == errno.EROFS:
+        return f"“{path.parent}”所在的磁盘是只读的。请换一个保存位置。"
+    if isinstance(exc, FileNotFoundError) or code == errno.ENOENT:
+        return f"保存位置“{path.parent}”不存在。请选择一个已有的文件夹。"
+    return f"保存“{path.name}”失败：{exc.strerror or exc}。请换一个保存位置后重试。"
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+    """Let `write` fill a temporary file beside `path`, then move it into place in one step.
+
+    A crash, a full disk or a target held open by Word never leaves a half-written document:
+    either the old file stays whole or the new one replaces it.
+    """
+    path = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
+    except OSError as exc:
+        raise FileWriteError(explain_os_error(exc, path), path) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileWriteError(explain_os_error(exc, path), path) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> Path:
+    return atomic_write(path, lambda tmp: tmp.write_bytes(data))

@@ -1,0 +1,110 @@
+"""The clerk's workspace: the reports in one database and what can be done with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.carry_forward import new_year_from
+from ..domain.model import Report, Unit
+from ..exchange import ExchangeError, read_file, write_file
+from ..storage import Database
+
+
+class WorkspaceError(Exception):
+    """A request the workspace cannot carry out; `message` is for the clerk."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One line of the unit/year picker."""
+
+    unit: Unit
+    fiscal_year: int
+    status: str
+
+
+class Workspace:
+    def __init__(self, database: Database):
+        self.database = database
+
+    # -------------------------------------------------------------- looking up
+
+    def units(self) -> list[Unit]:
+        return self.database.units().list()
+
+    def entries(self) -> list[ReportEntry]:
+        return [ReportEntry(u, y, s) for u, y, s in self.database.reports().list_all()]
+
+    def find_unit(self, name_or_id: str) -> Unit:
+        units = self.database.units()
+        unit = units.find(name_or_id)
+        if unit is None and name_or_id.isdigit():
+            unit = units.get(int(name_or_id))
+        if unit is None:
+            names = "、".join(u.name for u in units.list()) or "（数据库中还没有单位）"
+            raise WorkspaceError(f"找不到单位“{name_or_id}”。数据库中的单位有：{names}")
+        return unit
+
+    def open_report(self, unit_name: str, year: int) -> Report:
+        unit = self.find_unit(unit_name)
+        report = self.database.reports().get(unit.id, year)
+        if report is None:
+            years = "、".join(str(y) for y in self.database.reports().list_years(unit.id)) or "无"
+            raise WorkspaceError(f"单位“{unit.name}”没有 {year} 年度的报告。已有年度：{years}")
+        return report
+
+    # -------------------------------------------------------------- changing
+
+    def create_unit(self, unit: Unit) -> Unit:
+        name = unit.name.strip()
+        if not name:
+            raise WorkspaceError("请填写单位名称。")
+        if self.database.units().find(name) is not None:
+            raise WorkspaceError(f"单位“{name}”已经存在，请直接选择它。")
+        unit.name = name
+        return self.database.units().add(unit)
+
+    def create_report(self, unit: Unit, year: int) -> Report:
+        if self.database.reports().get(unit.id, year) is not None:
+            raise WorkspaceError(f"单位“{unit.name}”已有 {year} 年度的报告。")
+        return self.database.reports().save(Report(unit=unit, fiscal_year=year))
+
+    def new_year_from_last(self, unit: Unit, year: int) -> Report:
+        """Start `year` from the latest earlier year: profile, outline, tasks, indicators; no money."""
+        reports = self.database.reports()
+        if reports.get(unit.id, year) is not None:
+            raise WorkspaceError(f"单位“{unit.name}”已有 {year} 年度的报告。")
+        earlier = [y for y in reports.list_years(unit.id) if y < year]
+        if not earlier:
+            return self.create_report(unit, year)
+        previous = reports.get(unit.id, max(earlier))
+        return reports.save(new_year_from(previous, year))
+
+    def save(self, report: Report) -> Report:
+        return self.database.reports().save(report)
+
+    # -------------------------------------------------------------- exchange
+
+    def import_file(self, path: Path, replace: bool = False) -> Report:
+        """Take an exchange file into the database whole, or not at all."""
+        report = read_file(path)  # raises ExchangeError before anything is written
+        unit = self.database.units().find(report.unit.name)
+        if unit is not None:
+            report.unit.id = unit.id
+            if self.database.reports().get(unit.id, report.fiscal_year) is not None and not replace:
+                raise WorkspaceError(
+                    f"数据库中已有“{unit.name}” {report.fiscal_year} 年度的报告。"
+                    "如要用文件中的内容覆盖它，请选择“覆盖导入”（命令行加 --replace）。"
+                )
+        return self.database.reports().save(report)
+
+    def export_file(self, unit_name: str, year: int, path: Path) -> Path:
+        return write_file(self.open_report(unit_name, year), path)
+
+
+__all__ = ["Workspace", "WorkspaceError", "ReportEntry", "ExchangeError"]
