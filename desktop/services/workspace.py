@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.carry_forward import new_year_from
-from ..domain.model import Report, Unit
+from ..domain.model import Outline, Report, Unit
 from ..exchange import ExchangeError, read_file, write_file
+from ..paths import resources_dir
 from ..storage import Database
 
 
@@ -69,10 +70,10 @@ class Workspace:
         unit.name = name
         return self.database.units().add(unit)
 
-    def create_report(self, unit: Unit, year: int) -> Report:
+    def create_report(self, unit: Unit, year: int, outline: Outline = Outline.SICHUAN) -> Report:
         if self.database.reports().get(unit.id, year) is not None:
             raise WorkspaceError(f"单位“{unit.name}”已有 {year} 年度的报告。")
-        return self.database.reports().save(Report(unit=unit, fiscal_year=year))
+        return self.database.reports().save(Report(unit=unit, fiscal_year=year, outline=outline))
 
     def new_year_from_last(self, unit: Unit, year: int) -> Report:
         """Start `year` from the latest earlier year: profile, outline, tasks, indicators; no money."""
@@ -103,8 +104,24 @@ class Workspace:
                 )
         return self.database.reports().save(report)
 
+    def load_demo(self) -> list[Report]:
+        """Import the two example units shipped in resources/demo (skipping years already present)."""
+        imported = []
+        for path in demo_files():
+            report = read_file(path)
+            unit = self.database.units().find(report.unit.name)
+            if unit is not None and self.database.reports().get(unit.id, report.fiscal_year) is not None:
+                continue
+            imported.append(self.import_file(path))
+        return imported
+
     def export_file(self, unit_name: str, year: int, path: Path) -> Path:
         return write_file(self.open_report(unit_name, year), path)
+
+
+def demo_files() -> list[Path]:
+    """The example reports shipped with the program (the two seed reports)."""
+    return sorted((resources_dir() / "demo").glob("*.fulian.json"))
 
 
 __all__ = ["Workspace", "WorkspaceError", "ReportEntry", "ExchangeError"]
