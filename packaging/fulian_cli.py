@@ -1,0 +1,7 @@
+"""Frozen entry point of the console executable (fulian.exe)."""
+
+import sys
+
+from desktop.cli import main
+
+sys.exit(main())

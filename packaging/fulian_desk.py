@@ -1,0 +1,7 @@
+"""Frozen entry point of the GUI executable (fulian-desk.exe)."""
+
+import sys
+
+from desktop.app import main
+
+sys.exit(main())

@@ -1,0 +1,61 @@
+"""Atomic writes: the old file stays whole on failure, and the clerk reads why in Chinese."""
+
+import pytest
+
+from desktop.fileio import FileWriteError, atomic_write, atomic_write_bytes
+
+
+def test_atomic_write_replaces_the_file(tmp_path):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old")
+    atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["报告.docx"]
+
+
+def test_a_failing_writer_leaves_the_old_file_and_no_temporary(tmp_path):
+    target = tmp_path / "报告.pdf"
+    target.write_bytes(b"old")
+
+    def crash(tmp):
+        tmp.write_bytes(b"half")
+        raise RuntimeError("writer crashed")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(target, crash)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["报告.pdf"]
+
+
+def test_disk_full_is_explained(tmp_path):
+    target = tmp_path / "报告.pdf"
+    target.write_bytes(b"old")
+
+    def fill_disk(tmp):
+        # /dev/full answers every write with ENOSPC, the real error of a full disk.
+        with open("/dev/full", "wb") as full:
+            full.write(b"x" * 10)
+            full.flush()
+
+    with pytest.raises(FileWriteError) as caught:
+        atomic_write(target, fill_disk)
+    assert "磁盘空间不足" in caught.value.message
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["报告.pdf"]
+
+
+def test_missing_folder_is_explained(tmp_path):
+    with pytest.raises(FileWriteError) as caught:
+        atomic_write_bytes(tmp_path / "没有这个文件夹" / "报告.pdf", b"x")
+    assert "不存在" in caught.value.message
+
+
+def test_target_that_cannot_be_replaced_is_explained(tmp_path):
+    # A folder where the document should go: the rename fails as it does for a file Word holds open.
+    blocked = tmp_path / "报告.docx"
+    (blocked / "inner").mkdir(parents=True)
+    with pytest.raises(FileWriteError) as caught:
+        atomic_write_bytes(blocked, b"x")
+    assert "报告.docx" in caught.value.message
+    assert (blocked / "inner").is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["报告.docx"]
