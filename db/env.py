@@ -7,7 +7,6 @@ revision: `alembic -c db/alembic.ini -x db=path/to/fulian.db revision --autogene
 
 from __future__ import annotations
 
-from logging.config import fileConfig
 from pathlib import Path
 
 from alembic import context
@@ -17,7 +16,11 @@ from desktop.storage.schema import metadata
 
 config = context.config
 if config.config_file_name and "connection" not in config.attributes:
-    fileConfig(config.config_file_name, disable_existing_loggers=False)  # terminal use only
+    # Terminal use only. Imported here: this file is data in the frozen build, so a module only it
+    # imports would not be bundled.
+    from logging.config import fileConfig
+
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
 def _configure(**kwargs) -> None:

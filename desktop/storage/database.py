@@ -10,7 +10,6 @@ from sqlalchemy import Engine
 from .engine import BUSY_TIMEOUT_MS, make_engine
 from .errors import NetworkLocationError, NotADatabaseError
 from .location import is_network_location
-from .migrations import alembic_config, upgrade
 from .reports import ReportRepository
 from .translate import translated
 from .units import UnitRepository
@@ -94,10 +93,14 @@ def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, scripts
     with translated(path, os_errors=True):
         path.parent.mkdir(parents=True, exist_ok=True)
     check_writable(path)
+    # Alembic takes a quarter of a second to import: paid when a database is opened, not by every
+    # module that merely names the storage package.
+    from .migrations import alembic_config, upgrade
+
     engine = make_engine(path, busy_timeout_ms)
     try:
         backup = upgrade(engine, path, alembic_config(scripts))
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine, Path(backup) if backup else None)
+    return Database(path, engine, backup)

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Engine
 
 from ..paths import migrations_dir
 from .engine import IMMEDIATE
@@ -34,10 +33,6 @@ def head_revision(config: Config) -> str:
     return head
 
 
-def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
-
-
 def is_known(config: Config, revision: str) -> bool:
     try:
         return ScriptDirectory.from_config(config).get_revision(revision) is not None
@@ -45,28 +40,44 @@ def is_known(config: Config, revision: str) -> bool:
         return False
 
 
-def upgrade(engine: Engine, path: Path, config: Config) -> str | None:
+def inspect_file(path: Path) -> tuple[str | None, set[str]]:
+    """The revision and table names of the file, read without changing a byte of it.
+
+    Read through a plain read-only SQLite connection: the engine would switch the file to WAL on
+    connecting, which rewrites its header, and a file that is refused must be left exactly as it was.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None, set()
+    with translated(path):
+        raw = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if VERSION_TABLE in tables:
+                row = raw.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+                revision = row[0] if row else None
+        finally:
+            raw.close()
+    return revision, tables
+
+
+def upgrade(engine: Engine, path: Path, config: Config) -> Path | None:
     """Upgrade the database to head; returns the backup taken first, if the file already held data.
 
     An empty file is simply created. A file with tables but no revision belongs to another program and
     is refused; a revision this program does not know is newer than it and is refused untouched.
     """
     head = head_revision(config)
-    with translated(path), engine.connect() as connection:
-        revision = current_revision(connection)
-        if revision == head:
-            return None
-        tables = set(inspect(connection).get_table_names())
-        connection.rollback()  # end the inspection's read transaction before backing up
+    revision, tables = inspect_file(path)
+    if revision == head:
+        return None
     if revision is None and tables - {VERSION_TABLE}:
         raise NotADatabaseError(path, "它是其他程序的数据库，不是本程序的数据库")
     if revision is not None and not is_known(config, revision):
         raise NewerDatabaseError(path, revision)
-    backup = None
-    if revision is not None:
-        backup = backup_database(path, revision)
+    backup = backup_database(path, revision) if revision is not None else None
     _run_upgrade(engine, path, config)
-    return str(backup) if backup else None
+    return backup
 
 
 def _run_upgrade(engine: Engine, path: Path, config: Config) -> None:
