@@ -136,3 +136,17 @@ def bad_files() -> list[BadFile]:
         BadFile("bomb_inside_report", _changed(_set("title", [])).replace('"title": []', '"title": ' + "[" * 50_000 + "]" * 50_000),
                 None, ("嵌套",)),
     ]
+
+
+def more_bad_files() -> list[BadFile]:
+    """Texts that look like numbers to Python but are not the file's ASCII form."""
+    return [
+        BadFile("money_fullwidth_digits", _changed(_set("finance.income_total", "２１９７０００.００")),
+                "report.finance.income_total", ("report.finance.income_total", "应为金额")),
+        BadFile("money_trailing_newline", _changed(_set("finance.income_total", "2197000.00\n")),
+                "report.finance.income_total", ("report.finance.income_total",)),
+        BadFile("date_trailing_newline", _changed(_set("report_date", "2025-03-31\n")),
+                "report.report_date", ("report.report_date",)),
+        BadFile("decimal_arabic_digits", _changed(_set("department_target.indicators[0].target", "٩٠")),
+                "report.department_target.indicators[0].target", ("report.department_target.indicators[0].target",)),
+    ]

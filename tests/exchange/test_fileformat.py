@@ -10,11 +10,11 @@ import pytest
 from desktop.exchange import ExchangeError, dumps, loads, read_file, write_file
 from desktop.exchange.fileformat import FILE_SUFFIX, MAX_FILE_BYTES
 
-from .bad_files import BadFile, bad_files
+from .bad_files import BadFile, bad_files, more_bad_files
 from .seed_text import DATA, SOURCES
 
 SEED_FILES = sorted(SOURCES)
-BAD = bad_files()
+BAD = bad_files() + more_bad_files()
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
