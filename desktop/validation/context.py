@@ -60,6 +60,13 @@ class Context:
         return totals_by(self.report.activities, "task_key")
 
     @cached_property
+    def activities_by_task(self) -> dict[Optional[str], list]:
+        groups: dict[Optional[str], list] = {}
+        for activity in self.report.activities:
+            groups.setdefault(activity.task_key, []).append(activity)
+        return groups
+
+    @cached_property
     def ledger(self) -> LedgerTotals:
         return totals(self.report.activities)
 

@@ -137,7 +137,7 @@ class SectionRequirement:
 @dataclass(frozen=True)
 class OutlineRequirements:
     name: str
-    figures: frozenset[str]  # income, expenditure_split, carry_over, staff, project_list, budget, self_evaluation_total
+    figures: frozenset[str]  # income, expenditure_split, carry_over, staff, project_list, task_narratives, budget, self_evaluation_total
     sections: tuple[SectionRequirement, ...]
 
 

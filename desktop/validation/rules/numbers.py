@@ -246,26 +246,48 @@ _MEASURES = {
 }
 
 
+def _ledger_candidates(activities, attr: str) -> set[int]:
+    """The totals a "共计 N" may honestly quote: the task's whole, one kind's total, or one record's."""
+    whole = 0
+    by_kind: dict[str, int] = {}
+    candidates = set()
+    for activity in activities:
+        value = getattr(activity, attr)
+        if value is None or value <= 0:
+            continue
+        whole += value
+        by_kind[activity.kind] = by_kind.get(activity.kind, 0) + value
+        candidates.add(value)
+    if whole:
+        candidates.add(whole)
+        candidates.update(by_kind.values())
+    return candidates
+
+
 def ledger_figures_in_tasks(ctx: Context) -> Iterator[Issue]:
     """NUM-002 工作任务中“共计 N 人次/场”与该任务关联活动的合计不符."""
-    by_task = ctx.ledger_by_task
+    by_task = ctx.activities_by_task
     for i, task in enumerate(ctx.report.tasks):
-        ledger = by_task.get(task.key)
-        if ledger is None or not task.narrative:
+        activities = by_task.get(task.key)
+        if not activities or not task.narrative:
             continue
         for match in _LEDGER.finditer(task.narrative):
             _, number, approx, unit = match.groups()
             stated = int(number)
-            candidates = [(getattr(ledger, attr), name) for attr, name in _MEASURES[unit]]
-            recorded = [value for value, _ in candidates if value > 0]
+            recorded: set[int] = set()
+            names = []
+            for attr, name in _MEASURES[unit]:
+                found = _ledger_candidates(activities, attr)
+                if found:
+                    recorded |= found
+                    names.append(f"{name}合计 {sum(getattr(a, attr) or 0 for a in activities if (getattr(a, attr) or 0) > 0)}")
             if not recorded:
                 continue  # the records do not carry this measure; nothing to compare
             agrees = stated <= max(recorded) if approx else stated in recorded
             if not agrees:
-                shown = "，".join(f"{name}合计 {value}" for value, name in candidates if value > 0)
                 yield warning("NUM-002", f"report.tasks[{i}].narrative",
                               f"工作任务“{task.title.strip()}”中写“{match.group(0)}”，但活动台账中关联该任务的 "
-                              f"{ledger.activities} 条活动{shown}。",
+                              f"{len(activities)} 条活动{'，'.join(names)}，按类别或单条记录也对不上。",
                               "请核对文中数字与活动台账：数字应等于台账合计，或补录遗漏的活动。")
 
 
