@@ -72,6 +72,8 @@ class Figure:
     values: tuple[Decimal, ...]  # the text agrees if it matches any of them
     where: str  # the field path of the figure, named in the hint
     share_of: Optional[tuple[Decimal, Decimal, Decimal]] = None  # (part, whole, reconciled share %)
+    group: str = ""  # the whole this figure is a share of: income | expenditure
+    members: int = 0  # how many shares that whole has
 
 
 def _figures(report: Report, department_total: Optional[Decimal], rate: Optional[Decimal]) -> dict[str, Figure]:
@@ -79,30 +81,32 @@ def _figures(report: Report, department_total: Optional[Decimal], rate: Optional
     exp = finance.expenditure
     figures: dict[str, Figure] = {}
 
-    def add(names, kind, values, where, share_of=None):
+    def add(names, kind, values, where, share_of=None, group="", members=0):
         values = tuple(v for v in values if v is not None)
         if not values:
             return
         for name in names:
-            figures.setdefault(name, Figure(names[0], kind, values, where, share_of))
+            figures.setdefault(name, Figure(names[0], kind, values, where, share_of, group, members))
 
     income = fin.income_total(finance)
     add(("本年收入总计", "本年收入合计", "收入总计", "本年收入"), "money", (income,), "report.finance.income_total")
     lines_sum = fin.income_lines_sum(finance)
     reconciled = fin.income_shares(finance)
+    named = [line for line in finance.income_lines if line.source.strip() and line.amount is not None]
     for i, line in enumerate(finance.income_lines):
         if line.source.strip() and line.amount is not None:
             share = (line.amount, lines_sum, reconciled[i]) if lines_sum else None
-            add((line.source.strip(),), "money", (line.amount,), f"report.finance.income_lines[{i}].amount", share)
+            add((line.source.strip(),), "money", (line.amount,), f"report.finance.income_lines[{i}].amount", share,
+                "income", len(named))
     spent = fin.expenditure_total(exp)
     add(("本年支出合计", "本年支出总计", "支出合计", "本年支出"), "money", (spent,), "report.finance.expenditure.total")
     basic = fin.basic_total(exp)
     both = basic is not None and exp.project is not None and basic + exp.project > 0
     basic_share, project_share = fin.expenditure_shares(exp) if both else (None, None)
     add(("基本支出",), "money", (basic,), "report.finance.expenditure.basic",
-        (basic, basic + exp.project, basic_share) if both else None)
+        (basic, basic + exp.project, basic_share) if both else None, "expenditure", 2)
     add(("项目支出",), "money", (exp.project,), "report.finance.expenditure.project",
-        (exp.project, basic + exp.project, project_share) if both else None)
+        (exp.project, basic + exp.project, project_share) if both else None, "expenditure", 2)
     add(("人员经费",), "money", (exp.personnel,), "report.finance.expenditure.personnel")
     add(("公用经费",), "money", (exp.public,), "report.finance.expenditure.public")
     add(("年末结转结余", "年末结转", "年末结余"), "money", (finance.carry_over_end,), "report.finance.carry_over_end")
@@ -167,12 +171,13 @@ def _quoted(kind: str, unit: str, value: Decimal, places: int) -> str:
 
 
 def figures_in_text(ctx: Context) -> Iterator[Issue]:
-    """NUM-001 文中金额/执行率/得分与表格不符；SHR-002 文中占比与表格不符."""
+    """NUM-001 文中金额/执行率/得分与表格不符；SHR-002 文中占比与表格不符；SHR-003 文中各项占比合计不是 100%."""
     figures = _figures(ctx.report, ctx.department_total, ctx.execution_rate)
     if not figures:
         return
     pattern = _pattern(tuple(figures))
     for path, text in narrative_texts(ctx.report):
+        stated_shares: dict[str, dict[str, Decimal]] = {}
         for match in pattern.finditer(text):
             name, gap, number, unit, share_text = match.groups()
             figure = figures[name]
@@ -194,6 +199,8 @@ def figures_in_text(ctx: Context) -> Iterator[Issue]:
             if share_text and figure.share_of is not None:
                 part, whole, reconciled = figure.share_of
                 stated_share = _decimal(share_text)
+                if stated_share is not None and figure.group:
+                    stated_shares.setdefault(figure.group, {})[figure.name] = stated_share
                 share_places = _places(share_text)
                 exact = percent(part, whole, share_places)
                 if stated_share is not None and stated_share != reconciled and stated_share != exact:
@@ -203,6 +210,16 @@ def figures_in_text(ctx: Context) -> Iterator[Issue]:
                         f"（{money_text(part)} ÷ {money_text(whole)}）。",
                         f"请把占比改为 {plain_number(reconciled)}%；占比由程序按表格计算并保证合计为 100%。",
                     )
+        for group, stated in stated_shares.items():
+            members = next(f.members for f in figures.values() if f.group == group)
+            total = sum(stated.values(), Decimal(0))
+            if len(stated) == members and members > 1 and total != 100:
+                what = "各项收入" if group == "income" else "基本支出和项目支出"
+                yield error(
+                    "SHR-003", path,
+                    f"文中{what}的占比合计为 {plain_number(total)}%（{'、'.join(f'{k}{plain_number(v)}%' for k, v in stated.items())}），不是 100%。",
+                    "请改正占比，使各项占比合计正好为 100%（程序生成的占比已按最大余额法调整）。",
+                )
 
 
 _GRADE_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差"}
