@@ -30,6 +30,8 @@ def _load(args: argparse.Namespace):
             return read_file(Path(args.file))
         except ExchangeError as exc:
             raise CliError(exc.message) from None
+    if not (args.file or args.unit or args.year):
+        raise CliError("请指定数据文件，或用 --unit 单位名称 --year 年度 指定数据库中的报告。")
     try:
         return load_report(args)
     except ImportError:

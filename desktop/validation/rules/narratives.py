@@ -48,6 +48,8 @@ def required_sections(ctx: Context) -> Iterator[Issue]:
         values = [resolve(ctx.report, p) for p in section.any_of]
         if any(has_content(v) for v in values):
             continue
+        if any(isinstance(v, list) and any(isinstance(i, str) and i.strip() for i in v) for v in values):
+            continue  # a list of “无” items: NAR-002/NAR-003 name each item
         path = f"report.{section.any_of[0]}"
         placeholder = any(isinstance(v, str) and v.strip() for v in values)
         if placeholder:
