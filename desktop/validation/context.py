@@ -10,7 +10,6 @@ from typing import Optional
 
 from ..domain import finance as fin
 from ..domain.evaluation import department_evaluation
-from ..domain.ledger import LedgerTotals, totals, totals_by
 from ..domain.model import Report
 from ..domain.money import format_wan, format_yuan, plain_number
 from .rulesets import OutlineRequirements, Overlays, RuleSetSpec
@@ -52,12 +51,20 @@ class Context:
         return self.requirements is not None and figure in self.requirements.figures
 
     @cached_property
-    def ledger_by_project(self) -> dict[Optional[str], LedgerTotals]:
-        return totals_by(self.report.activities, "project_key")
-
-    @cached_property
-    def ledger_by_task(self) -> dict[Optional[str], LedgerTotals]:
-        return totals_by(self.report.activities, "task_key")
+    def ledger_money_by_project(self) -> dict[str, tuple[int, Decimal]]:
+        """(activity count, Σ money) of the activities linked to each project; one pass, no per-row objects."""
+        groups: dict[str, list] = {}
+        for activity in self.report.activities:
+            key = activity.project_key
+            if key is None:
+                continue
+            entry = groups.get(key)
+            if entry is None:
+                entry = groups[key] = [0, Decimal("0.00")]
+            entry[0] += 1
+            if activity.money is not None:
+                entry[1] += activity.money
+        return {key: (count, money) for key, (count, money) in groups.items()}
 
     @cached_property
     def activities_by_task(self) -> dict[Optional[str], list]:
@@ -65,10 +72,6 @@ class Context:
         for activity in self.report.activities:
             groups.setdefault(activity.task_key, []).append(activity)
         return groups
-
-    @cached_property
-    def ledger(self) -> LedgerTotals:
-        return totals(self.report.activities)
 
     @cached_property
     def execution_rate(self) -> Optional[Decimal]:

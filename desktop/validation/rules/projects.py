@@ -120,16 +120,17 @@ def project_list_when_printed(ctx: Context) -> Iterator[Issue]:
 
 def ledger_money_within_projects(ctx: Context) -> Iterator[Issue]:
     """ACT-006 关联项目的活动金额合计不应超过项目执行数."""
-    by_project = ctx.ledger_by_project
+    by_project = ctx.ledger_money_by_project
     for i, project in enumerate(ctx.report.projects):
-        ledger = by_project.get(project.key)
+        linked = by_project.get(project.key)
         executed = fin.fund_total(project.executed)
-        if ledger is None or executed is None:
+        if linked is None or executed is None:
             continue
-        if ledger.money > executed:
+        count, money = linked
+        if money > executed:
             yield error(
                 "ACT-006", f"report.projects[{i}].executed.total",
-                f"活动台账中关联项目“{_name(project)}”的 {ledger.activities} 条活动金额合计 {money_text(ledger.money)}，"
+                f"活动台账中关联项目“{_name(project)}”的 {count} 条活动金额合计 {money_text(money)}，"
                 f"超过该项目全年执行数 {money_text(executed)}。",
                 "请核对活动金额或活动关联的项目；若项目执行数有误，请按决算更正。",
             )
