@@ -27,7 +27,9 @@ The Issue value
   (``report.problems``) means the list as a whole. ``Issue.section`` groups paths by report part.
 - ``message``: Chinese, with the numbers involved; ``hint``: Chinese, what to do.
 
-Rule sets, overlays and the per-outline requirements are data: JSON files in ``resources/rulesets/``.
+Rule sets (``national.json``, ``sichuan.json``), overlays (``overlays.json``) and what each outline prints
+and therefore requires (``requirements.json``) are data: JSON files in ``resources/rulesets/``. A figure
+or section the report's outline does not print is not required.
 """
 
 from .engine import run as validate

@@ -86,7 +86,7 @@ def score_checks(ctx: Context) -> Iterator[Issue]:
             if missed and score >= weight and weight > 0:
                 yield error(
                     "IND-004", f"{path}.score",
-                    f"{label}实际完成值 {_actual_text(ind)} 未达到年度指标值 {_target_text(ind)}，却给了满分 {number_text(score)}（自评分虚高）。",
+                    f"{label}实际完成值 {_actual_text(ind)} 未达到年度指标值 {_target_text(ind)}，却给了满分 {number_text(score)} 分（自评分虚高）。",
                     "未完成目标的指标不能给满分，请按评分规则扣分，并填写偏差原因。",
                 )
                 continue

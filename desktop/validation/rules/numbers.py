@@ -194,7 +194,7 @@ def figures_in_text(ctx: Context) -> Iterator[Issue]:
                 yield error(
                     "NUM-001", path,
                     f"文中写“{match.group(0).split('，')[0].split(',')[0]}”，但表格中{figure.name}为 {expected}。",
-                    f"请把文中数字改为 {expected}，或核对表格（{figure.where}）。",
+                    f"请把文中数字改为 {expected}，或核对表格中的“{figure.name}”。",
                 )
             if share_text and figure.share_of is not None:
                 part, whole, reconciled = figure.share_of
