@@ -85,3 +85,19 @@ def test_seed_files_through_a_real_process():
         )
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["summary"]["errors"] == 0
+
+
+def test_unit_and_year_from_the_database(tmp_path, capsys):
+    import pytest
+
+    pytest.importorskip("desktop.storage")
+    db = str(tmp_path / "w.db")
+    report = clean_report()
+    report.problems = ["无"]
+    assert main(["--db", db, "import", _file(tmp_path, report)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "validate", "--unit", "测试区妇女联合会", "--year", "2024"]) == 1
+    out = capsys.readouterr().out
+    assert "NAR-002" in out and "测试区妇女联合会 2024 年度" in out
+    assert main(["--db", db, "validate", "--unit", "测试区妇女联合会", "--year", "2023"]) == 2
+    assert "没有 2023 年度的报告" in capsys.readouterr().err
