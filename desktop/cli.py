@@ -166,4 +166,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the package module, not this __main__ copy, so that exception classes raised by
+    # the command modules (which import desktop.cli) are the ones main() catches.
+    from desktop.cli import main as package_main
+
+    sys.exit(package_main())
