@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document as new_docx
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
@@ -22,6 +23,7 @@ _ALIGN = {
     Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
     Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
+_JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "both"}
 HEADING_FONTS = {1: Font.HEADING1, 2: Font.HEADING2, 3: Font.BODY, 4: Font.BODY}
 DRAFT_MARK = "草稿"
 
@@ -69,6 +71,9 @@ class DocxWriter:
         layout = document.layout
         self._page_setup(doc, layout, document.draft)
         self._styles(doc, layout, document)
+        # Looked up once: python-docx finds a style by name by scanning every style.
+        self._heading_styles = {level: doc.styles[f"Heading {level}"] for level in range(1, 5)}
+        self._table_style = doc.styles["Table Grid"]
         props = doc.core_properties
         props.title = document.title.replace("\n", "")
         props.author = document.author
@@ -106,7 +111,6 @@ class DocxWriter:
         self._page_number(section.even_page_footer, layout, odd=False)
         for header in (section.header, section.even_page_header):
             paragraph = header.paragraphs[0]
-            paragraph.text = ""
             if draft:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 run = paragraph.add_run(DRAFT_MARK + "（未通过校验，不得报送）")
@@ -118,7 +122,6 @@ class DocxWriter:
     def _page_number(self, footer, layout: Layout, odd: bool) -> None:
         """"— N —" in 4号 宋体: odd pages right, even pages left, one character in from the edge."""
         paragraph = footer.paragraphs[0]
-        paragraph.text = ""
         fmt = paragraph.paragraph_format
         size = layout.page_number_size
         if odd:
@@ -190,7 +193,7 @@ class DocxWriter:
 
     def _block(self, doc, block, layout: Layout) -> None:
         if isinstance(block, Heading):
-            paragraph = doc.add_paragraph(style=f"Heading {min(block.level, 4)}")
+            paragraph = doc.add_paragraph(style=self._heading_styles[min(block.level, 4)])
             paragraph.add_run(block.full_text)
             self._take_break(paragraph)
         elif isinstance(block, Paragraph):
@@ -257,8 +260,8 @@ class DocxWriter:
                 run.font.size = Pt(size + 1.5)
         grid = table.grid()
         height, width = len(grid), table.column_count
-        out = doc.add_table(rows=height, cols=width)
-        out.style = doc.styles["Table Grid"]
+        out = doc.add_table(rows=0, cols=width)
+        out.style = self._table_style
         out.alignment = WD_TABLE_ALIGNMENT.CENTER
         out.autofit = False
         total = sum(table.widths)
@@ -266,30 +269,40 @@ class DocxWriter:
         widths = [int(text_width * w / total) for w in table.widths]
         for c, column in enumerate(out.columns):
             column.width = widths[c]
-        for r in range(height):
-            row = out.rows[r]
-            trpr = row._tr.get_or_add_trPr()
-            trpr.append(OxmlElement("w:cantSplit"))
-            if r < table.header_rows:
-                trpr.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
-            for c in range(width):
-                row.cells[c].width = widths[c]
-        for r, c, cell in table.placed():
-            target = out.cell(r, c)
-            if cell.rowspan > 1 or cell.colspan > 1:
-                target = target.merge(out.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
-            target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = target.paragraphs[0]
-            paragraph.alignment = _ALIGN[cell.alignment(r < table.header_rows)]
-            fmt = paragraph.paragraph_format
-            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-            fmt.line_spacing = Pt(size * 1.4)
-            fmt.space_before = Pt(0)
-            fmt.space_after = Pt(0)
-            fmt.first_line_indent = Pt(0)
-            run = paragraph.add_run(cell.text)
-            run.font.size = Pt(size)
-            run.bold = cell.bold or None
+        # The rows are written as XML: python-docx finds a cell by walking the whole table and merges
+        # by rebuilding rows, which costs seconds on the 自评表 forms; the markup itself is simple.
+        line = round(size * 1.4 * 20)
+        templates: dict[tuple, str] = {}
+        tbl = out._tbl
+        for r, row in enumerate(grid):
+            header = r < table.header_rows
+            cells = []
+            c = 0
+            while c < width:
+                cell, r0, c0 = row[c]
+                span_width = sum(widths[c0:c0 + cell.colspan]) // 635  # EMU → twentieths of a point
+                props = f'<w:tcW w:w="{span_width}" w:type="dxa"/>'
+                if cell.colspan > 1:
+                    props += f'<w:gridSpan w:val="{cell.colspan}"/>'
+                if cell.rowspan > 1:
+                    props += '<w:vMerge w:val="restart"/>' if r == r0 else "<w:vMerge/>"
+                props += '<w:vAlign w:val="center"/>'
+                content = ""
+                if r == r0:
+                    align = cell.alignment(r0 < table.header_rows)
+                    key = (align, cell.bold)
+                    if key not in templates:
+                        templates[key] = (
+                            f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+                            f'<w:ind w:firstLine="0"/><w:jc w:val="{_JC[align]}"/></w:pPr>'
+                            f'<w:r><w:rPr>{"<w:b/>" if cell.bold else ""}<w:sz w:val="{round(size * 2)}"/></w:rPr>'
+                            '<w:t xml:space="preserve">{text}</w:t></w:r>'
+                        )
+                    content = templates[key].replace("{text}", xml_escape(cell.text))
+                cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{content}</w:p></w:tc>")
+                c += cell.colspan
+            row_props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")  # header rows repeat on each page
+            tbl.append(parse_xml(f'<w:tr {nsdecls("w")}><w:trPr>{row_props}</w:trPr>{"".join(cells)}</w:tr>'))
         doc.add_paragraph()  # Word needs a paragraph between a table and what follows
 
 

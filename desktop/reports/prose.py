@@ -104,7 +104,9 @@ def profile_overview(report: Report) -> list[str]:
     profile = report.profile
     text = ""
     if profile.founding_document_title or profile.founding_document:
-        document = profile.founding_document_title
+        document = profile.founding_document_title.strip()
+        if document and not document.startswith("《"):
+            document = f"《{document}》"
         if profile.founding_document:
             document += f"（{profile.founding_document}）"
         text += f"根据{document}文件规定，"
