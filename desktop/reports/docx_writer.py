@@ -113,7 +113,7 @@ class DocxWriter:
             paragraph = header.paragraphs[0]
             if draft:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                run = paragraph.add_run(DRAFT_MARK + "（未通过校验，不得报送）")
+                run = paragraph.add_run(DRAFT_MARK + "（仅供核对，不得报送）")
                 run.bold = True
                 run.font.size = Pt(16)
                 run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)

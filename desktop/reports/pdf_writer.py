@@ -26,7 +26,7 @@ cjkwrap.install()
 _ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
 HEADING_FONTS = {1: Font.HEADING1, 2: Font.HEADING2, 3: Font.BODY, 4: Font.BODY}
 DRAFT_MARK = "草稿"
-DRAFT_NOTE = "草稿（未通过校验，不得报送）"
+DRAFT_NOTE = "草稿（仅供核对，不得报送）"
 
 
 class PdfWriter:
