@@ -144,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Commands that live beside the feature they drive (validate, export …), each a `register(sub)`."""
-    return []
+    from .reports.cli import register as register_export
+
+    return [register_export]
 
 
 def main(argv: list[str] | None = None) -> int:
