@@ -144,9 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Commands that live beside the feature they drive (validate, export …), each a `register(sub)`."""
+    from .excel.cli import register as register_excel
     from .reports.cli import register as register_export
 
-    return [register_export]
+    return [register_export, register_excel]
 
 
 def main(argv: list[str] | None = None) -> int:
