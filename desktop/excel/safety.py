@@ -108,7 +108,7 @@ def check_file(path: Path) -> ScanResult:
             return _scan_archive(path, archive)
     except UnsafeFileError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError, RuntimeError):
+    except Exception:  # noqa: BLE001 - zlib, zipfile and struct errors alike: the file is damaged
         raise UnsafeFileError(f"“{path.name}”已损坏，无法打开。请在 Excel 或 WPS 中打开它并重新保存为 .xlsx 后再导入。") from None
 
 

@@ -99,7 +99,10 @@ def _money_validation(ws, column, first, last, title, prompt) -> None:
 
 
 def ledger_workbook(report: Optional[Report] = None, example: bool = True) -> Workbook:
-    """The 活动台账 sheet: the template (example row, empty) or the report's ledger as it stands."""
+    """The 活动台账 sheet: the template (an example row, no records) or the report's ledger as it stands.
+
+    Either way the drop-downs list the report's kinds, tasks and projects.
+    """
     wb = Workbook()
     ws = wb.active
     ws.title = LEDGER_SHEET
@@ -117,7 +120,7 @@ def ledger_workbook(report: Optional[Report] = None, example: bool = True) -> Wo
     if example:
         year = report.fiscal_year if report else 2024
         rows.append(_example_row(year, kinds, tasks, projects))
-    if report:
+    if report and not example:
         for activity in report.activities:
             task = report.task(activity.task_key)
             project = report.project(activity.project_key)
