@@ -287,6 +287,7 @@ def _data_rows(sheet: SheetData, header: HeaderMatch):
 
 def _read_finance(sheet, header, report, changes, problems) -> None:
     names = "、".join(item.label for item in FINANCE_ITEMS)
+    seen: dict[str, int] = {}
     for number, cells in _data_rows(sheet, header):
         label = cell_text(cells["item"][1])
         index, value = cells["amount"]
@@ -298,6 +299,12 @@ def _read_finance(sheet, header, report, changes, problems) -> None:
                                     f"不认识的项目“{label}”" if label else "项目名称为空",
                                     f"请使用以下名称之一：{names}"))
             continue
+        if item.key in seen and not is_blank(value):
+            problems.append(Problem(sheet.name, number, column_label(cells["item"][0], "项目"),
+                                    f"“{item.label}”重复填写（另见第 {seen[item.key]} 行）", "同一金额只能填写一次，请删除重复的一行"))
+            continue
+        if not is_blank(value):
+            seen[item.key] = number
         amount = _amount(sheet, header, number, index, value, problems)
         if amount is not None:
             changes.append(Change(sheet.name, number, item.key, item.label, item.get(report), amount))
