@@ -21,11 +21,12 @@ from ..domain.model import MONEY
 MAX_TEXT = 200_000  # characters in one text field
 MAX_ITEMS = 200_000  # rows in one list
 MAX_DIGITS = 15  # digits before the decimal point: far beyond any budget, guards against 1e999999
-# ASCII digits only and the whole text (fullmatch): Python's \d would take "１２" and "$" a trailing
-# newline, which Decimal then accepts; the file's JSON Schema states these same patterns.
-_DECIMAL_RE = re.compile(r"^-?\d{1,15}(\.\d{1,6})?$", re.ASCII)
-_MONEY_RE = re.compile(r"^-?\d{1,13}(\.\d{1,2})?$", re.ASCII)
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# [0-9], not \d: Python's \d takes "１２" and other Unicode digits, which Decimal then accepts. fullmatch,
+# because "$" also matches before a trailing newline. The file's JSON Schema states these patterns, and
+# [0-9] means the same in every regex engine a reader of the schema may use.
+_DECIMAL_RE = re.compile(r"^-?[0-9]{1,15}(\.[0-9]{1,6})?$")
+_MONEY_RE = re.compile(r"^-?[0-9]{1,13}(\.[0-9]{1,2})?$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class DecodeError(ValueError):

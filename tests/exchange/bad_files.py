@@ -143,8 +143,10 @@ def more_bad_files() -> list[BadFile]:
     return [
         BadFile("money_fullwidth_digits", _changed(_set("finance.income_total", "２１９７０００.００")),
                 "report.finance.income_total", ("report.finance.income_total", "应为金额")),
+        # Python's re.search lets "$" match before a final newline, so jsonschema in Python takes this
+        # one although the schema's pattern refuses it in ECMA-262 regex; the reader refuses it always.
         BadFile("money_trailing_newline", _changed(_set("finance.income_total", "2197000.00\n")),
-                "report.finance.income_total", ("report.finance.income_total",)),
+                "report.finance.income_total", ("report.finance.income_total",), schema_rejects=False),
         BadFile("date_trailing_newline", _changed(_set("report_date", "2025-03-31\n")),
                 "report.report_date", ("report.report_date",)),
         BadFile("decimal_arabic_digits", _changed(_set("department_target.indicators[0].target", "٩٠")),

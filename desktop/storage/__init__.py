@@ -1,0 +1,46 @@
+"""Storage: the SQLite database behind the workspace, the only part of the program that knows SQL."""
+
+from .database import Database, open_database
+from .errors import (
+    CannotOpenError,
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    DiskIOError,
+    DuplicateReportError,
+    DuplicateUnitError,
+    InvalidReportError,
+    NetworkLocationError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    ReadOnlyLocationError,
+    ReportNotFoundError,
+    StorageEnvironmentError,
+    StorageError,
+    UnitNotFoundError,
+)
+from .reports import ReportRepository
+from .units import UnitRepository
+
+__all__ = [
+    "Database",
+    "open_database",
+    "UnitRepository",
+    "ReportRepository",
+    "StorageError",
+    "StorageEnvironmentError",
+    "CannotOpenError",
+    "CorruptDatabaseError",
+    "DatabaseLockedError",
+    "DiskFullError",
+    "DiskIOError",
+    "DuplicateReportError",
+    "DuplicateUnitError",
+    "InvalidReportError",
+    "NetworkLocationError",
+    "NewerDatabaseError",
+    "NotADatabaseError",
+    "ReadOnlyLocationError",
+    "ReportNotFoundError",
+    "UnitNotFoundError",
+]

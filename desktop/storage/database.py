@@ -1,0 +1,106 @@
+"""The database file: checked, opened with the right pragmas, migrated to the current schema."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from .engine import BUSY_TIMEOUT_MS, make_engine
+from .errors import NetworkLocationError, NotADatabaseError
+from .location import is_network_location
+from .reports import ReportRepository
+from .translate import translated
+from .units import UnitRepository
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class Database:
+    """One open database file. Repositories are cheap views on it; close() when done."""
+
+    def __init__(self, path: Path, engine: Engine, backup: Path | None = None):
+        self._path = path
+        self._engine = engine
+        self.backup = backup  # the copy taken before this opening upgraded the file, if any
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def engine(self) -> Engine:
+        """For storage itself and its tests; nothing above storage runs SQL."""
+        return self._engine
+
+    def units(self) -> UnitRepository:
+        return UnitRepository(self)
+
+    def reports(self) -> ReportRepository:
+        return ReportRepository(self)
+
+    def close(self) -> None:
+        """Close every connection; the last one folds the WAL back into the file."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Database({str(self._path)!r})"
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse a path SQLite must not or cannot use, before SQLite touches it."""
+    if is_network_location(path):
+        raise NetworkLocationError(path)
+    if path.is_dir():
+        raise NotADatabaseError(path, "这是一个文件夹，不是数据库文件")
+    if path.exists():
+        with translated(path, os_errors=True), open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+        # An empty file is a database not yet written (SQLite creates it so, too).
+        if header and header != SQLITE_HEADER:
+            raise NotADatabaseError(path)
+
+
+def check_writable(path: Path) -> None:
+    """Refuse a read-only file or folder with a clear message (SQLite would only say "unable to open").
+
+    Under WAL, SQLite writes fulian.db-wal and fulian.db-shm beside the database, so the folder must be
+    writable as well as the file.
+    """
+    with translated(path, os_errors=True):
+        with tempfile.TemporaryFile(dir=path.parent, prefix=".fulian-probe-"):
+            pass
+        if path.exists():
+            with open(path, "r+b"):
+                pass
+
+
+def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, scripts: Path | None = None) -> Database:
+    """Open (creating folders and file when needed) the database at `path`, upgraded to the current schema.
+
+    An existing database is backed up beside itself before an upgrade. Raises StorageError kinds with a
+    message for the clerk. `scripts` overrides the migration folder (db/), for tests of upgrades.
+    """
+    path = Path(path)
+    check_database_file(path)
+    with translated(path, os_errors=True):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    check_writable(path)
+    # Alembic takes a quarter of a second to import: paid when a database is opened, not by every
+    # module that merely names the storage package.
+    from .migrations import alembic_config, upgrade
+
+    engine = make_engine(path, busy_timeout_ms)
+    try:
+        backup = upgrade(engine, path, alembic_config(scripts))
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path, engine, backup)

@@ -1,0 +1,272 @@
+"""ReportRepository: whole reports (one unit, one year) saved and loaded as domain object graphs."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ..domain.model import Activity, Outline, Report, ReportStatus, RuleSet, Unit, UnitLevel
+from . import rows
+from .engine import reading, writing
+from .errors import DuplicateReportError, InvalidReportError, ReportNotFoundError
+from .schema import (
+    REPORT_CHILD_TABLES,
+    SCOPE_DEPARTMENT_TARGET,
+    SCOPE_PROJECT,
+    SCOPE_SELF_EVALUATION,
+    activities,
+    income_lines,
+    indicators,
+    leadership_posts,
+    narratives,
+    projects,
+    report_finances,
+    report_profiles,
+    report_texts,
+    reports,
+    three_public_lines,
+    units,
+    work_tasks,
+)
+from .translate import translated
+
+if TYPE_CHECKING:
+    from .database import Database
+
+
+class ReportRepository:
+    def __init__(self, database: Database):
+        self._db = database
+
+    # -------------------------------------------------------------- looking up
+
+    def list_years(self, unit_id: int) -> list[int]:
+        """The fiscal years the unit has a report for, oldest first."""
+        with translated(self._db.path), reading(self._db.engine) as conn:
+            query = select(reports.c.fiscal_year).where(reports.c.unit_id == unit_id).order_by(reports.c.fiscal_year)
+            return list(conn.execute(query).scalars())
+
+    def list_all(self) -> list[tuple[Unit, int, str]]:
+        """(unit, fiscal year, status value) of every report, by unit name and then year."""
+        query = (
+            select(units, reports.c.fiscal_year, reports.c.status)
+            .join(reports, reports.c.unit_id == units.c.id)
+            .order_by(units.c.name, units.c.id, reports.c.fiscal_year)
+        )
+        with translated(self._db.path), reading(self._db.engine) as conn:
+            return [(rows.unit_from(r), r["fiscal_year"], r["status"]) for r in conn.execute(query).mappings()]
+
+    def get(self, unit_id: int, year: int) -> Report | None:
+        """The whole report of the unit for the year, or None."""
+        with translated(self._db.path), reading(self._db.engine) as conn:
+            query = (
+                select(reports, units.c.name.label("unit_name"), units.c.level, units.c.superior)
+                .join(units, units.c.id == reports.c.unit_id)
+                .where(reports.c.unit_id == unit_id, reports.c.fiscal_year == year)
+            )
+            row = conn.execute(query).mappings().first()
+            return None if row is None else _load(conn, row)
+
+    # -------------------------------------------------------------- saving whole
+
+    def save(self, report: Report) -> Report:
+        """Store the report whole in one transaction, replacing every row it had; set its ids.
+
+        A unit without id is found by name or created, in the same transaction. The unit's own fields
+        are not changed by saving a report (they are shared by all its years: use units().update);
+        the report's unit is refreshed from the stored unit. On any failure nothing is written and
+        the report object is left as it was.
+        """
+        _check_keys(report)
+        with translated(self._db.path), writing(self._db.engine) as conn:
+            unit_row = _resolve_unit(conn, report.unit)
+            report_id = _upsert_report_row(conn, report, unit_row)
+            for table in REPORT_CHILD_TABLES:
+                conn.execute(delete(table).where(table.c.report_id == report_id))
+            _insert_children(conn, report_id, report)
+        report.id = report_id
+        report.unit.id = unit_row["id"]
+        report.unit.name = unit_row["name"]
+        report.unit.level = UnitLevel(unit_row["level"])
+        report.unit.superior = unit_row["superior"]
+        return report
+
+    def delete(self, unit_id: int, year: int) -> bool:
+        """Delete the report and everything behind it. False if there was none."""
+        with translated(self._db.path), writing(self._db.engine) as conn:
+            query = delete(reports).where(reports.c.unit_id == unit_id, reports.c.fiscal_year == year)
+            return conn.execute(query).rowcount > 0
+
+    # -------------------------------------------------------------- the ledger, line by line
+
+    def save_activity(self, report_id: int, activity: Activity) -> Activity:
+        """Insert or update one ledger line by its key; a new line goes to the end of the ledger."""
+        values = rows.activity_values(activity)
+        next_position = (
+            select(func.coalesce(func.max(activities.c.position) + 1, 0))
+            .where(activities.c.report_id == report_id)
+            .scalar_subquery()
+        )
+        statement = sqlite_insert(activities).values(report_id=report_id, position=next_position, **values)
+        statement = statement.on_conflict_do_update(
+            index_elements=[activities.c.report_id, activities.c.key],
+            set_={name: statement.excluded[name] for name in values if name != "key"},
+        )
+        with translated(self._db.path), writing(self._db.engine) as conn:
+            _require_report(conn, report_id)
+            conn.execute(statement)
+        return activity
+
+    def delete_activity(self, report_id: int, key: str) -> bool:
+        """Remove one ledger line. False if the report had no line with this key."""
+        with translated(self._db.path), writing(self._db.engine) as conn:
+            _require_report(conn, report_id)
+            query = delete(activities).where(activities.c.report_id == report_id, activities.c.key == key)
+            return conn.execute(query).rowcount > 0
+
+
+# ------------------------------------------------------------------ saving, step by step
+
+
+def _check_keys(report: Report) -> None:
+    """Keys identify tasks, projects and ledger lines within a report, so they must be unique."""
+    for name, label, items in (
+        ("tasks", "工作任务", report.tasks),
+        ("projects", "项目", report.projects),
+        ("activities", "活动", report.activities),
+    ):
+        counts = Counter(item.key for item in items)
+        duplicated = [key for key, n in counts.items() if n > 1 or not key]
+        if duplicated:
+            raise InvalidReportError(
+                f"报告中的{label}编号“{duplicated[0]}”为空或重复出现，无法保存。"
+                f"请删除重复的{label}后重试（report.{name}）。"
+            )
+
+
+def _resolve_unit(conn: Connection, unit: Unit) -> Any:
+    """The stored unit row for the report's unit: by id, else by name, else newly created."""
+    if unit.id is not None:
+        row = conn.execute(select(units).where(units.c.id == unit.id)).mappings().first()
+        if row is not None:
+            return row
+    row = conn.execute(select(units).where(units.c.name == unit.name)).mappings().first()
+    if row is not None:
+        return row
+    new_id = conn.execute(insert(units).values(rows.unit_row(unit))).inserted_primary_key[0]
+    return conn.execute(select(units).where(units.c.id == new_id)).mappings().one()
+
+
+def _upsert_report_row(conn: Connection, report: Report, unit_row: Any) -> int:
+    """Update the report's row in place (its id stays, the ledger refers to it) or insert a new one."""
+    values = rows.report_row(report, unit_row["id"])
+    same_year = conn.execute(
+        select(reports.c.id).where(reports.c.unit_id == unit_row["id"], reports.c.fiscal_year == report.fiscal_year)
+    ).scalar()
+    report_id = None
+    if report.id is not None:
+        report_id = conn.execute(select(reports.c.id).where(reports.c.id == report.id)).scalar()
+        if report_id is not None and same_year is not None and same_year != report_id:
+            raise DuplicateReportError(unit_row["name"], report.fiscal_year)
+    if report_id is None:
+        report_id = same_year
+    if report_id is None:
+        return conn.execute(insert(reports).values(values)).inserted_primary_key[0]
+    conn.execute(update(reports).where(reports.c.id == report_id).values(values))
+    return report_id
+
+
+def _insert_children(conn: Connection, report_id: int, report: Report) -> None:
+    def many(table, batch: list[dict[str, Any]]) -> None:
+        if batch:
+            conn.execute(insert(table), batch)
+
+    conn.execute(insert(report_profiles).values(rows.profile_row(report_id, report.profile)))
+    conn.execute(insert(report_finances).values(rows.finance_row(report_id, report.finance)))
+    many(
+        report_texts,
+        rows.texts_rows(report_id, "internal_bodies", report.profile.internal_bodies)
+        + rows.texts_rows(report_id, "activity_kinds", report.activity_kinds)
+        + rows.texts_rows(report_id, "problems", report.problems)
+        + rows.texts_rows(report_id, "measures", report.measures)
+        + rows.texts_rows(report_id, "overlays", report.overlays),
+    )
+    many(leadership_posts, rows.post_rows(report_id, report.profile.leadership_posts))
+    many(work_tasks, rows.task_rows(report_id, report.tasks))
+    many(activities, rows.activity_rows(report_id, report.activities))
+    many(income_lines, rows.income_rows(report_id, report.finance.income_lines))
+    many(three_public_lines, rows.three_public_rows(report_id, report.finance.three_public))
+    indicator_batch = rows.indicator_rows(
+        report_id, SCOPE_DEPARTMENT_TARGET, report.department_target.indicators
+    ) + rows.indicator_rows(report_id, SCOPE_SELF_EVALUATION, report.self_evaluation.indicators)
+    for position, project in enumerate(report.projects):
+        project_id = conn.execute(
+            insert(projects).values(rows.project_row(report_id, position, project))
+        ).inserted_primary_key[0]
+        indicator_batch += rows.indicator_rows(report_id, SCOPE_PROJECT, project.indicators, project_id)
+    many(indicators, indicator_batch)
+    many(narratives, rows.narrative_rows(report_id, report.narratives))
+
+
+def _require_report(conn: Connection, report_id: int) -> None:
+    if conn.execute(select(reports.c.id).where(reports.c.id == report_id)).scalar() is None:
+        raise ReportNotFoundError(report_id)
+
+
+# ------------------------------------------------------------------ loading
+
+
+def _load(conn: Connection, row: Any) -> Report:
+    report_id = row["id"]
+
+    def select_rows(table, *order):
+        query = select(table).where(table.c.report_id == report_id).order_by(*order)
+        return conn.execute(query).mappings().all()
+
+    texts: dict[str, list[str]] = defaultdict(list)
+    for r in select_rows(report_texts, report_texts.c.list_name, report_texts.c.position):
+        texts[r["list_name"]].append(r["text"])
+
+    by_scope: dict[tuple[str, int | None], list] = defaultdict(list)
+    for r in select_rows(indicators, indicators.c.scope, indicators.c.project_id, indicators.c.position):
+        by_scope[(r["scope"], r["project_id"])].append(rows.indicator_from(r))
+
+    profile_row = conn.execute(select(report_profiles).where(report_profiles.c.report_id == report_id))
+    finance_row = conn.execute(select(report_finances).where(report_finances.c.report_id == report_id))
+
+    return Report(
+        unit=Unit(name=row["unit_name"], level=UnitLevel(row["level"]), superior=row["superior"], id=row["unit_id"]),
+        fiscal_year=row["fiscal_year"],
+        report_date=row["report_date"],
+        outline=Outline(row["outline"]),
+        status=ReportStatus(row["status"]),
+        rule_set=RuleSet(row["rule_set"]),
+        overlays=texts["overlays"],
+        title=row["title"],
+        profile=rows.profile_from(
+            profile_row.mappings().first(),
+            texts["internal_bodies"],
+            [rows.post_from(r) for r in select_rows(leadership_posts, leadership_posts.c.position)],
+        ),
+        tasks=[rows.task_from(r) for r in select_rows(work_tasks, work_tasks.c.position)],
+        activity_kinds=texts["activity_kinds"],
+        activities=[rows.activity_from(r) for r in select_rows(activities, activities.c.position)],
+        department_target=rows.department_target_from(row, by_scope[(SCOPE_DEPARTMENT_TARGET, None)]),
+        finance=rows.finance_from(
+            finance_row.mappings().first(),
+            [rows.income_from(r) for r in select_rows(income_lines, income_lines.c.position)],
+            [rows.three_public_from(r) for r in select_rows(three_public_lines, three_public_lines.c.position)],
+        ),
+        projects=[
+            rows.project_from(r, by_scope[(SCOPE_PROJECT, r["id"])])
+            for r in select_rows(projects, projects.c.position)
+        ],
+        self_evaluation=rows.self_evaluation_from(row, by_scope[(SCOPE_SELF_EVALUATION, None)]),
+        narratives=rows.narratives_from(select_rows(narratives, narratives.c.name)),
+        problems=texts["problems"],
+        measures=texts["measures"],
+        id=report_id,
+    )

@@ -1,0 +1,183 @@
+"""Upgrading an existing database: a backup first, all steps in one transaction, newer schemas refused.
+
+The program ships one revision (0001), so an "older" database is made the honest way: a copy of db/ with
+an extra revision 0002 plays the part of the next program version, and a real database written at 0001
+by this program is upgraded with it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.paths import migrations_dir
+from desktop.storage import NewerDatabaseError, open_database
+from desktop.storage.migrations import backup_database, backup_path_for
+
+from .sample import rich_report
+
+REVISION_0002 = '''
+"""A later schema: a note on every report (rebuilds the reports table, as SQLite's batch ALTER does)."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    # recreate="always": copy, drop and rename the parent of every other table, the step that would
+    # cascade-delete all children if foreign keys were on during the migration.
+    with op.batch_alter_table("reports", recreate="always") as batch:
+        batch.add_column(sa.Column("note", sa.Text(), nullable=True))
+    {extra}
+
+
+def downgrade():
+    with op.batch_alter_table("reports") as batch:
+        batch.drop_column("note")
+'''
+
+
+def scripts_with_0002(tmp_path: Path, extra: str = "pass") -> Path:
+    scripts = tmp_path / "next-version-db"
+    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_note.py").write_text(REVISION_0002.replace("{extra}", extra), encoding="utf-8")
+    return scripts
+
+
+def revision_of(path: Path) -> str:
+    raw = sqlite3.connect(path)
+    try:
+        return raw.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        raw.close()
+
+
+def count(path: Path, table: str) -> int:
+    raw = sqlite3.connect(path)
+    try:
+        return raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        raw.close()
+
+
+def test_new_database_is_created_at_head(tmp_path):
+    path = tmp_path / "a" / "b" / "fulian.db"
+    with open_database(path) as db:
+        assert db.path == path and db.backup is None
+    assert revision_of(path) == "0001"
+    assert list(path.parent.glob("*.bak-*")) == []
+
+
+def test_empty_file_is_migrated_from_nothing(tmp_path):
+    path = tmp_path / "fulian.db"
+    path.touch()
+    with open_database(path) as db:
+        report = db.reports().save(rich_report())
+    assert revision_of(path) == "0001"
+    assert count(path, "activities") == len(report.activities)
+    assert list(tmp_path.glob("*.bak-*")) == []  # nothing there to back up
+
+
+def test_upgrade_takes_a_backup_and_keeps_every_row(tmp_path):
+    path = tmp_path / "fulian.db"
+    with open_database(path) as db:
+        report = db.reports().save(rich_report(activities=25))
+    rows_before = {t: count(path, t) for t in ("activities", "indicators", "projects", "report_texts", "narratives")}
+
+    with open_database(path, scripts=scripts_with_0002(tmp_path)) as db:
+        backup = db.backup
+        assert db.reports().get(report.unit.id, 2024) == report
+
+    assert revision_of(path) == "0002"
+    assert {t: count(path, t) for t in rows_before} == rows_before  # the rebuild cascaded nothing away
+    assert backup is not None and backup.parent == tmp_path
+    assert backup.name.startswith("fulian.db.bak-0001-")
+    assert revision_of(backup) == "0001"
+    assert {t: count(backup, t) for t in rows_before} == rows_before
+    assert "note" not in {r[1] for r in sqlite3.connect(backup).execute("PRAGMA table_info(reports)")}
+    # The backup is a working database of the old version: this program opens it without upgrading.
+    with open_database(backup) as old:
+        assert old.reports().get(report.unit.id, 2024) == report
+        assert old.backup is None
+
+
+def test_backup_sees_commits_still_in_the_wal(tmp_path):
+    path = tmp_path / "fulian.db"
+    db = open_database(path)
+    try:
+        report = db.reports().save(rich_report())
+        # The database is still open: the commit lives in fulian.db-wal, not yet in fulian.db.
+        assert (tmp_path / "fulian.db-wal").stat().st_size > 0
+        backup = backup_database(path, "0001")
+    finally:
+        db.close()
+    assert count(backup, "activities") == len(report.activities)
+
+
+def test_backup_name_never_overwrites(tmp_path):
+    from datetime import datetime
+
+    path = tmp_path / "fulian.db"
+    now = datetime(2025, 3, 1, 9, 30, 0)
+    first = backup_path_for(path, "0001", now)
+    assert first.name == "fulian.db.bak-0001-20250301-093000"
+    first.write_text("taken")
+    second = backup_path_for(path, "0001", now)
+    assert second != first and second.name == "fulian.db.bak-0001-20250301-093000-2"
+
+
+def test_failed_upgrade_changes_nothing(tmp_path):
+    path = tmp_path / "fulian.db"
+    with open_database(path) as db:
+        report = db.reports().save(rich_report())
+    broken = scripts_with_0002(
+        tmp_path,
+        extra='op.create_table("half_done", sa.Column("x", sa.Integer()))\n    raise RuntimeError("broken step")',
+    )
+    with pytest.raises(RuntimeError, match="broken step"):
+        open_database(path, scripts=broken)
+    assert revision_of(path) == "0001"
+    raw = sqlite3.connect(path)
+    tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    columns = {r[1] for r in raw.execute("PRAGMA table_info(reports)")}
+    raw.close()
+    assert "half_done" not in tables and "note" not in columns
+    with open_database(path) as db:
+        assert db.reports().get(report.unit.id, 2024) == report
+
+
+def test_database_of_a_newer_program_is_refused_untouched(tmp_path):
+    path = tmp_path / "fulian.db"
+    with open_database(path, scripts=scripts_with_0002(tmp_path)):
+        pass
+    before = path.read_bytes()
+    with pytest.raises(NewerDatabaseError) as caught:
+        open_database(path)  # this program knows only 0001
+    assert "此数据库由更新版本的程序创建，请升级程序" in caught.value.message
+    assert caught.value.revision == "0002"
+    assert path.read_bytes() == before
+    assert list(tmp_path.glob("fulian.db.bak-*")) == []
+
+
+def test_terminal_configuration_points_at_the_same_scripts():
+    # db/alembic.ini, for developers writing the next revision, must find this folder's scripts.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config(str(migrations_dir() / "alembic.ini"))
+    assert Path(ScriptDirectory.from_config(config).dir) == migrations_dir()
+    assert ScriptDirectory.from_config(config).get_current_head() == "0001"
+
+
+def test_migration_file_does_not_import_the_application():
+    # A migration must go on creating the same schema whatever the application's tables become.
+    source = (migrations_dir() / "versions" / "0001_initial.py").read_text(encoding="utf-8")
+    imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
+    assert imports and not [line for line in imports if "desktop" in line]
