@@ -28,9 +28,17 @@ class _Pending:
     blocks: list = field(default_factory=list)
 
 
+TITLE_CHARS_PER_LINE = 20  # 2号 characters across the 156 mm text block
+
+
 def title_of(report: Report, outline: Outline) -> str:
-    if report.title.strip():
-        return report.title.strip()
+    """The title, broken into lines; a clerk's one-line title that is too long breaks before 部门整体."""
+    title = report.title.strip()
+    if title:
+        at = title.find("部门整体")
+        if "\n" not in title and len(title) > TITLE_CHARS_PER_LINE and at > 0:
+            title = title[:at] + "\n" + title[at:]
+        return title
     return outline.title.format(
         unit=unit_short_name(report), short_name=unit_short_name(report), full_name=unit_full_name(report),
         year=report.fiscal_year,
@@ -128,6 +136,12 @@ class _Builder:
             return self.items([str(x) for x in resolve(self.report, ref) if str(x).strip()], level)
         if kind == "blocks":
             return self.narrative_blocks(resolve(self.report, ref), level + 1)
+        if kind == "tasks" and ref == "sentence":
+            titles = [t.title.rstrip("。；") for t in self.report.tasks if t.title.strip()]
+            result: list = [body("；".join(titles) + "。")] if titles else []
+            for task in self.report.tasks:
+                result += [body(t) for t in paragraphs(task.narrative)]
+            return result
         if kind == "tasks":
             return [
                 _Pending(level + 1, task.title, [body(t) for t in task_paragraphs(self.report, task)])
@@ -170,7 +184,9 @@ class _Builder:
         for n, block in enumerate(blocks, start=1):
             number = level_number(level, n)
             lines = paragraphs(block.text)
-            head = Run(number + block.title, bold=bold)
+            # Titles are kept without their closing stop; a run-in title needs one before its text.
+            title = block.title.rstrip("。")
+            head = Run(number + (title + "。" if lines else title), bold=bold)
             if lines:
                 result.append(Paragraph([head, Run(lines[0])]))
                 result += [body(t) for t in lines[1:]]

@@ -65,6 +65,7 @@ class DocxWriter:
 
     def write(self, document: Document, path: Path) -> None:
         doc = new_docx()
+        self._break_before = False
         layout = document.layout
         self._page_setup(doc, layout, document.draft)
         self._styles(doc, layout, document)
@@ -191,18 +192,21 @@ class DocxWriter:
         if isinstance(block, Heading):
             paragraph = doc.add_paragraph(style=f"Heading {min(block.level, 4)}")
             paragraph.add_run(block.full_text)
+            self._take_break(paragraph)
         elif isinstance(block, Paragraph):
             self._paragraph(doc, block, layout)
         elif isinstance(block, Table):
             self._table(doc, block, layout)
         elif isinstance(block, PageBreak):
-            paragraph = doc.add_paragraph()
-            paragraph.add_run()._r.append(_page_break())
+            # Carried by the next paragraph as "page break before": a paragraph holding only a break
+            # leaves an empty line (or, after a table in LibreOffice, an empty page) behind.
+            self._break_before = True
         else:
             raise TypeError(f"unknown block {block!r}")
 
     def _paragraph(self, doc, block: Paragraph, layout: Layout):
         paragraph = doc.add_paragraph()
+        self._take_break(paragraph)
         fmt = paragraph.paragraph_format
         paragraph.alignment = _ALIGN[block.align]
         size = block.size or layout.body_size
@@ -223,6 +227,11 @@ class DocxWriter:
                 run.font.size = Pt(size)
         return paragraph
 
+    def _take_break(self, paragraph) -> None:
+        if self._break_before:
+            paragraph.paragraph_format.page_break_before = True
+            self._break_before = False
+
     def _signature(self, doc, document: Document) -> None:
         """Unit name and date at the end, right-aligned 4 characters in from the margin (GB/T 9704 7.3.5)."""
         if not (document.signature_unit or document.signature_date):
@@ -239,6 +248,8 @@ class DocxWriter:
 
     def _table(self, doc, table: Table, layout: Layout) -> None:
         size = layout.table_size
+        if self._break_before:
+            self._take_break(doc.add_paragraph())
         if table.note:
             note = doc.add_paragraph(table.note)
             note.alignment = WD_ALIGN_PARAGRAPH.RIGHT if table.note.startswith("单位") else WD_ALIGN_PARAGRAPH.CENTER
@@ -286,12 +297,6 @@ def _field_char(run, kind: str) -> None:
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)
     run._r.append(char)
-
-
-def _page_break():
-    br = OxmlElement("w:br")
-    br.set(qn("w:type"), "page")
-    return br
 
 
 def write_docx(document: Document, path: Path, faces: Optional[dict[Font, Face]] = None) -> None:

@@ -1,4 +1,4 @@
-"""Heading and list numbers by level — 一、 （一） 1. （1） — counted by the program, never typed."""
+"""Heading and list numbers by level — 一、 （一） 1． （1） — counted by the program, never typed."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def level_number(level: int, n: int) -> str:
     if level == 2:
         return f"（{chinese_number(n)}）"
     if level == 3:
-        return f"{n}."
+        # Full-width stop: "2．50万以上项目" cannot be misread as 2.50.
+        return f"{n}．"
     if level == 4:
         return f"（{n}）"
     # Deeper than GB/T 9704 goes: circled-style fallback keeps numbers unique and ordered.

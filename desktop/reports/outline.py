@@ -5,7 +5,8 @@ Each section has a title (numbered by the program), and content blocks bound to 
   {"narrative": PATH}     a clerk-written text field of the report, e.g. "narratives.conclusion"
   {"list": PATH}          a list of clerk-written items (存在问题), numbered when more than one
   {"blocks": PATH}        titled narrative blocks (主要工作成效), numbered as run-in headings
-  {"tasks": true}         one subsection per work task: the clerk's narrative + the ledger's totals
+  {"tasks": "sections"}   one subsection per work task: the clerk's narrative + the ledger's totals
+  {"tasks": "sentence"}   the tasks' titles as one sentence joined by "；" (then any task narratives)
   {"table": NAME}         a table of the report (tables.TABLES)
   {"numbered": [[…], …]}  items numbered 1. 2. in the text, each a list of blocks
 A section marked "optional" is left out (and not counted) when it has no content.
@@ -133,8 +134,8 @@ def parse_outline(data: Any, source: str = "提纲") -> Outline:
         if kind in ("narrative", "list", "blocks"):
             if not isinstance(ref, str) or not _path_exists(ref):
                 raise fail(where, f"报告中没有字段“{ref}”")
-        if kind == "tasks" and ref is not True:
-            raise fail(where, "tasks 的值应为 true")
+        if kind == "tasks" and ref not in ("sections", "sentence"):
+            raise fail(where, "tasks 的值应为 sections 或 sentence")
         if kind == "numbered":
             if not isinstance(ref, list) or not all(isinstance(item, list) for item in ref):
                 raise fail(where, "numbered 应为内容块列表的列表")

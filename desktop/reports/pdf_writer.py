@@ -19,6 +19,7 @@ from reportlab.platypus.flowables import CondPageBreak
 from . import cjkwrap
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
 from .fonts import Face, register_pdf_fonts, resolve_faces
+from .pdf_text import TextBlock
 
 cjkwrap.install()
 
@@ -44,6 +45,10 @@ class PdfWriter:
             wordWrap="CJK", spaceBefore=0, spaceAfter=0, **extra,
         )
 
+    def _face(self, font: Font, bold: bool) -> str:
+        # The official faces have no bold; bold runs are set in 黑体, the customary emphasis in 公文.
+        return self.names[Font.HEADING1] if bold else self.names[font]
+
     def _markup(self, text: str, bold: bool = False) -> str:
         # The official faces have no bold; bold runs are set in 黑体, the customary emphasis in 公文.
         if bold:
@@ -65,14 +70,22 @@ class PdfWriter:
             str(path), pagesize=A4, title=document.title.replace("\n", ""), author=document.author,
             creator="fulian-desk", leftMargin=layout.margin_left_mm * mm, rightMargin=layout.margin_right_mm * mm,
             topMargin=layout.margin_top_mm * mm, bottomMargin=layout.margin_bottom_mm * mm,
+            # Without this every page names Helvetica, a font that is not embedded.
+            initialFontName=self.names[Font.BODY], initialFontSize=layout.body_size,
         )
         template.addPageTemplates([PageTemplate(id="page", frames=[frame],
                                                 onPage=lambda c, d: self._decorate(c, d, document))])
-        story = []
-        title_style = self._style(layout, Font.TITLE, layout.title_size, Align.CENTER, indent=False)
-        story.append(RLParagraph("<br/>".join(escape(line) for line in document.title.split("\n")), title_style))
-        story.append(Spacer(0, layout.line_pitch))
-        for block in document.blocks:
+        story = [TextBlock([(document.title, self.names[Font.TITLE])], layout.title_size, layout.line_pitch,
+                           Align.CENTER), Spacer(0, layout.line_pitch)]
+        blocks = document.blocks
+        for n, block in enumerate(blocks):
+            if isinstance(block, Heading):
+                # Word's keep-with-next: a heading (and the headings right under it) never ends a page;
+                # at least the first line of the text that follows stands beside it.
+                chain = 1
+                while n + chain < len(blocks) and isinstance(blocks[n + chain], Heading):
+                    chain += 1
+                story.append(CondPageBreak(layout.line_pitch * (chain + 1) - 1e-3))
             story += self._block(block, layout)
         story += self._signature(document)
         for block in document.appendices:
@@ -111,18 +124,15 @@ class PdfWriter:
     def _block(self, block, layout: Layout) -> list:
         if isinstance(block, Heading):
             level = min(block.level, 4)
-            style = self._style(layout, HEADING_FONTS[level], layout.body_size, Align.JUSTIFY, keepWithNext=1)
             bold = level >= 3 and layout.bold_lower_headings
-            return [RLParagraph(self._markup(block.full_text, bold), style)]
+            font = Font.HEADING1 if bold else HEADING_FONTS[level]
+            return [TextBlock([(block.full_text, self.names[font])], layout.body_size, layout.line_pitch,
+                              Align.JUSTIFY, 2 * layout.body_size)]
         if isinstance(block, Paragraph):
             size = block.size or layout.body_size
-            leading = layout.line_pitch * 2 if size > layout.body_size else None
-            style = self._style(layout, block.font, size, block.align, block.indent, leading=leading,
-                                keepWithNext=1 if block.keep_with_next else 0)
-            markup = "".join(self._markup(run.text, run.bold) if run.font is None
-                             else f'<font name="{self.names[run.font]}">{self._markup(run.text, run.bold)}</font>'
-                             for run in block.runs)
-            return [RLParagraph(markup, style)]
+            leading = layout.line_pitch * 2 if size > layout.body_size else layout.line_pitch
+            runs = [(run.text, self._face(run.font or block.font, run.bold)) for run in block.runs]
+            return [TextBlock(runs, size, leading, block.align, 2 * size if block.indent else 0.0)]
         if isinstance(block, Table):
             return self._table(block, layout)
         if isinstance(block, PageBreak):
@@ -133,12 +143,13 @@ class PdfWriter:
         layout = document.layout
         if not (document.signature_unit or document.signature_date):
             return []
-        style = self._style(layout, Font.BODY, layout.body_size, Align.RIGHT, indent=False,
-                            rightIndent=4 * layout.body_size)
         lines = [document.signature_unit, chinese_date(document.signature_date) if document.signature_date else ""]
+        body = self.names[Font.BODY]
         # Kept together with the two blank lines above them, so a signature never stands alone on a page.
         return [CondPageBreak(layout.line_pitch * 4), Spacer(0, layout.line_pitch * 2)] + [
-            RLParagraph(escape(line), style) for line in lines if line
+            TextBlock([(line, body)], layout.body_size, layout.line_pitch, Align.RIGHT,
+                      right_indent=4 * layout.body_size)
+            for line in lines if line
         ]
 
     def _table(self, table: Table, layout: Layout) -> list:
@@ -155,6 +166,8 @@ class PdfWriter:
             ("GRID", (0, 0), (-1, -1), 0.6, black),
             ("BOX", (0, 0), (-1, -1), 1.0, black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            # The table sets its cells' font even for paragraphs; the default would be Helvetica, not embedded.
+            ("FONTNAME", (0, 0), (-1, -1), self.names[Font.BODY]),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 2),

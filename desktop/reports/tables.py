@@ -37,6 +37,12 @@ def _number(value: Optional[Decimal], unit: str = "") -> Optional[Number]:
     return Number(value, unit) if value is not None else None
 
 
+def _sum_entered(amounts: list[Optional[Decimal]]) -> Optional[Decimal]:
+    """Σ of the entered amounts; None (an empty cell, not a 0) when none was entered."""
+    present = [a for a in amounts if a is not None]
+    return sum_amounts(present) if present else None
+
+
 def _head(*texts: str) -> list[Cell]:
     return [Cell(t, bold=True) for t in texts]
 
@@ -106,12 +112,12 @@ def projects(report: Report, project: Optional[Project] = None) -> Table:
     if not report.projects:
         rows.append([Cell("本年度无项目支出", colspan=7, align=Align.CENTER)])
     else:
-        total_adjusted = sum_amounts(adjusted_sum)
-        total_executed = sum_amounts(executed_sum)
+        total_adjusted = _sum_entered(adjusted_sum)
+        total_executed = _sum_entered(executed_sum)
         from ..domain.scoring import execution_rate
 
         rows.append([
-            Cell("合计", colspan=2, align=Align.CENTER, bold=True), Cell(_amount(sum_amounts(initial_sum)), bold=True),
+            Cell("合计", colspan=2, align=Align.CENTER, bold=True), Cell(_amount(_sum_entered(initial_sum)), bold=True),
             Cell(_amount(total_adjusted), bold=True), Cell(_amount(total_executed), bold=True),
             Cell(_percent(execution_rate(total_executed, total_adjusted)), bold=True), Cell(None),
         ])
@@ -251,7 +257,7 @@ def project_evaluation_table(report: Report, project: Optional[Project] = None) 
     grade = evaluation.grade.value if evaluation.grade else ""
     rows.append([Cell("总分", colspan=6, bold=True, align=Align.CENTER), Cell(_number(Decimal(100)), bold=True),
                  Cell(_number(evaluation.total), bold=True), Cell(f"评价等级：{grade}" if grade else "", colspan=2, bold=True)])
-    return Table(widths=[1.1, 1, 1, 1.6, 1, 1, 0.7, 0.8, 0.8, 1.2], rows=rows, header_rows=0,
+    return Table(widths=[1.5, 1, 1, 1.6, 1, 1, 0.7, 0.8, 0.8, 1.2], rows=rows, header_rows=0,
                  name="project_evaluation", caption="项目支出绩效自评表", note=f"（{report.fiscal_year}年度）")
 
 
