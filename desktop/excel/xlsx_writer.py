@@ -116,12 +116,25 @@ def workbook_for(document: Document) -> tuple[Workbook, dict[str, dict[str, Deci
 
 
 def _unit_columns(table: Table) -> dict[int, str]:
-    """Columns whose body amounts share one unit: the unit goes into their header."""
+    """Columns of amounts: their unit goes into the header, so a copied sheet still says what it holds.
+
+    A column whose amounts share one unit takes it; an amount column left empty (nothing executed yet)
+    is known by its header word and takes the unit of the table's note (单位：万元).
+    """
     units: dict[int, set[str]] = {}
     for r, c, cell in table.placed():
         if r >= table.header_rows and isinstance(cell.value, Amount):
             units.setdefault(c, set()).add(cell.value.unit)
-    return {c: next(iter(u)) for c, u in units.items() if len(u) == 1}
+    found = {c: next(iter(u)) for c, u in units.items() if len(u) == 1}
+    note = re.match(r"单位[:：]\s*(万元|元)", table.note or "")
+    if note:
+        for r, c, cell in table.placed():
+            if r < table.header_rows and c not in found and cell.text.endswith(_AMOUNT_WORDS):
+                found[c] = note.group(1)
+    return found
+
+
+_AMOUNT_WORDS = ("预算数", "执行数", "金额", "资金", "决算数")
 
 
 def _render(ws: Worksheet, table: Table, title: str) -> _Placed:
