@@ -144,10 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Commands that live beside the feature they drive (validate, export …), each a `register(sub)`."""
+    from .excel.cli import register as register_excel
     from .reports.cli import register as register_export
     from .validation.cli import register as register_validate
 
-    return [register_validate, register_export]
+    return [register_validate, register_export, register_excel]
 
 
 def main(argv: list[str] | None = None) -> int:
