@@ -91,6 +91,7 @@ def test_new_unit_then_new_year_from_last(qtbot, window, workspace):
 
     when_dialog_opens(qtbot, next_year)
     window.new_year()
+    qtbot.waitUntil(lambda: window.year_combo.count() == 2)
     assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == ["2025 年度", "2024 年度"]
     assert workspace.open_report("某某街道妇联", 2025).fiscal_year == 2025
 
