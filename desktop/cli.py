@@ -144,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Commands that live beside the feature they drive (validate, export …), each a `register(sub)`."""
-    return []
+    from .validation.cli import register as register_validate
+
+    return [register_validate]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,4 +166,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the package module, not this __main__ copy, so that exception classes raised by
+    # the command modules (which import desktop.cli) are the ones main() catches.
+    from desktop.cli import main as package_main
+
+    sys.exit(package_main())

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
 WAN = Decimal("10000")
+# 13 digits of 元, as the exchange file allows; beyond it Decimal's 28-digit context cannot even
+# round to the 分 (quantize raises InvalidOperation), and no 妇联 budget comes near.
+LIMIT = Decimal(10) ** 13
+# Plain decimal notation only: Decimal itself would also take "1e3" and "1_000".
+_PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 
 
 class MoneyError(ValueError):
@@ -22,6 +28,8 @@ def to_yuan(value: Decimal | int | str) -> Decimal:
         raise MoneyError(f"“{value}”不是金额") from None
     if not amount.is_finite():
         raise MoneyError(f"“{value}”不是金额")
+    if abs(amount) >= LIMIT:
+        raise MoneyError(f"“{value}”超出了金额的范围（最多 13 位整数）")
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
@@ -36,14 +44,13 @@ def parse_amount(text: str, unit: str = "元") -> Decimal:
             break
     if not cleaned:
         raise MoneyError("金额为空")
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise MoneyError(f"“{text}”不是金额，请只输入数字，例如 1234.56") from None
-    if not amount.is_finite():
+    if not _PLAIN_NUMBER.fullmatch(cleaned):
         raise MoneyError(f"“{text}”不是金额，请只输入数字，例如 1234.56")
+    amount = Decimal(cleaned)
     if unit == "万元":
         amount *= WAN
+    if abs(amount) >= LIMIT:
+        raise MoneyError(f"“{text}”超出了金额的范围，请检查是否多输了数字")
     if amount != amount.quantize(FEN, rounding=ROUND_HALF_UP):
         raise MoneyError(f"“{text}”超出了“分”的精度，金额最多精确到 0.01 元")
     return to_yuan(amount)

@@ -21,9 +21,12 @@ from ..domain.model import MONEY
 MAX_TEXT = 200_000  # characters in one text field
 MAX_ITEMS = 200_000  # rows in one list
 MAX_DIGITS = 15  # digits before the decimal point: far beyond any budget, guards against 1e999999
-_DECIMAL_RE = re.compile(r"^-?\d{1,15}(\.\d{1,6})?$")
-_MONEY_RE = re.compile(r"^-?\d{1,13}(\.\d{1,2})?$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# [0-9], not \d: Python's \d takes "１２" and other Unicode digits, which Decimal then accepts. fullmatch,
+# because "$" also matches before a trailing newline. The file's JSON Schema states these patterns, and
+# [0-9] means the same in every regex engine a reader of the schema may use.
+_DECIMAL_RE = re.compile(r"^-?[0-9]{1,15}(\.[0-9]{1,6})?$")
+_MONEY_RE = re.compile(r"^-?[0-9]{1,13}(\.[0-9]{1,2})?$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class DecodeError(ValueError):
@@ -176,7 +179,7 @@ def _decode_decimal(data: Any, path: str, money: bool) -> Decimal:
     if not isinstance(data, str):
         raise DecodeError(path, f"应为{what}，实际为{_describe(data)}")
     pattern = _MONEY_RE if money else _DECIMAL_RE
-    if not pattern.match(data):
+    if not pattern.fullmatch(data):
         raise DecodeError(path, f"应为{what}，实际为{_describe(data)}")
     try:
         value = Decimal(data)
@@ -186,7 +189,7 @@ def _decode_decimal(data: Any, path: str, money: bool) -> Decimal:
 
 
 def _decode_date(data: Any, path: str) -> date:
-    if not isinstance(data, str) or not _DATE_RE.match(data):
+    if not isinstance(data, str) or not _DATE_RE.fullmatch(data):
         raise DecodeError(path, f"应为日期（如 \"2024-03-08\"），实际为{_describe(data)}")
     try:
         return date.fromisoformat(data)

@@ -44,22 +44,62 @@ def dumps(report: Report) -> str:
     return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
 
 
+class _Refused(ValueError):
+    """A JSON text that parses but that no exported file can contain; the message is for the clerk."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+MAX_INT_DIGITS = 30  # Python refuses ints over 4300 digits with an English message; stop far earlier
+
+
 def _reject_constant(name: str):
-    raise ValueError(f"不允许的数值 {name}")
+    raise _Refused(f"文件中含有不允许的数值 {name}")
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Refused(f"文件中含有过长的数字（{len(text)} 位）")
+    return int(text)
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    # json keeps the last of two equal keys silently; a file edited by hand could then say two things.
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(f"字段“{key}”在同一处出现了两次，文件可能已被改动", field=key)
+            seen.add(key)
+    return data
 
 
 def loads(text: str) -> Report:
     """Parse and check an exchange document; ExchangeError says what is wrong and where."""
     try:
         # Floats are parsed as Decimal so that nothing inexact ever reaches an amount.
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_int=_parse_int,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_unique_keys,
+        )
     except json.JSONDecodeError as exc:
         raise ExchangeError(
             f"文件不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列附近有错误）。"
             "请确认选择的是本系统导出的数据文件，且文件未被其他程序修改。"
         ) from None
-    except (ValueError, RecursionError) as exc:
-        raise ExchangeError(f"文件内容无法读取：{exc}。请重新导出数据文件。") from None
+    except _Refused as exc:
+        raise ExchangeError(f"{exc.message}。请重新导出数据文件。", field=exc.field) from None
+    except RecursionError:
+        raise ExchangeError("数据文件嵌套层次过深，不是本系统导出的文件。请重新导出数据文件。") from None
+    except ValueError:
+        raise ExchangeError("文件内容无法读取，不是本系统导出的数据文件。请重新导出数据文件。") from None
     return from_document(data)
 
 

@@ -1,0 +1,60 @@
+"""Rules on the 自评 totals: entered vs computed, range, the execution-rate cap overlay, presence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ...domain.evaluation import department_evaluation, project_evaluation
+from ...domain.finance import project_execution_rate
+from ...domain.shares import format_percent
+from ..context import Context, number_text
+from ..issue import Issue, error
+
+TOLERANCE = Decimal("0.01")
+
+
+def _tables(ctx: Context):
+    """(path of the entered total, label, entered, evaluation, execution rate) for each scored table."""
+    report = ctx.report
+    yield ("report.self_evaluation.entered_total", "部门整体自评", report.self_evaluation.entered_total,
+           department_evaluation(report), ctx.execution_rate)
+    for i, project in enumerate(report.projects):
+        name = project.name.strip() or f"第 {i + 1} 个项目"
+        yield (f"report.projects[{i}].self_score", f"项目“{name}”自评", project.self_score,
+               project_evaluation(project), project_execution_rate(project))
+
+
+def total_checks(ctx: Context) -> Iterator[Issue]:
+    """SCO-001 填写的总分与表内得分合计不符；SCO-002 总分超出 0–100；SCO-003 执行率封顶（地方规则）."""
+    full = ctx.rule_set.full_marks
+    capping = "score_cap" in ctx.active_overlays
+    for path, label, entered, evaluation, rate in _tables(ctx):
+        total = evaluation.total
+        if entered is not None and not evaluation.entered and total is not None and abs(entered - total) >= TOLERANCE:
+            yield error("SCO-001", path,
+                        f"{label}总分填的是 {number_text(entered)} 分，但按自评表各项得分计算为 {number_text(total)} 分。",
+                        f"请把总分改为 {number_text(total)}，或核对自评表中各项得分；总分留空时由程序计算。")
+        shown = entered if entered is not None else total
+        if shown is not None and (shown < 0 or shown > full):
+            yield error("SCO-002", path, f"{label}总分 {number_text(shown)} 不在 0–{number_text(full)} 分之间。",
+                        "请核对得分。")
+            continue
+        if capping and shown is not None:
+            cap = ctx.overlays.cap_for(rate)
+            if cap is not None and shown > cap.cap:
+                yield error("SCO-003", path,
+                            f"{label}预算执行率 {format_percent(rate)}，低于 {number_text(cap.below_rate)}%，"
+                            f"按本地规则总分不得超过 {number_text(cap.cap)} 分，现为 {number_text(shown)} 分。",
+                            f"请把总分调整到 {number_text(cap.cap)} 分以内，或核对预算执行数。")
+
+
+def total_when_printed(ctx: Context) -> Iterator[Issue]:
+    """SCO-004 提纲打印自评得分和等级时，须有自评表或自评总分."""
+    if ctx.requires("self_evaluation_total") and ctx.department_total is None:
+        yield error("SCO-004", "report.self_evaluation.entered_total",
+                    "报告要写“自评结果为 … 分，达到 … 等级”，但既没有自评表，也没有填写自评总分。",
+                    "请填写部门整体支出绩效自评表，或直接填写自评总分。")
+
+
+RULES = [total_checks, total_when_printed]

@@ -1,0 +1,154 @@
+"""Rule sets, local overlays and per-outline requirements, read from JSON in resources/rulesets/."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from ..paths import resources_dir
+
+
+def rulesets_dir() -> Path:
+    return resources_dir() / "rulesets"
+
+
+def _read(name: str) -> dict:
+    with open(rulesets_dir() / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _decimal(value) -> Optional[Decimal]:
+    return None if value is None else Decimal(str(value))
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    """A 一级指标 group (产出 / 效益 / 满意度 / 成本) recognised by keywords in its name."""
+
+    id: str
+    name: str
+    keywords: tuple[str, ...]
+    weight: Optional[Decimal]  # None: free weight inside the indicators' share
+    required: bool
+
+    def matches(self, level1: str) -> bool:
+        return any(word in level1 for word in self.keywords)
+
+
+@dataclass(frozen=True)
+class RuleSetSpec:
+    """Weights and thresholds of one 自评 rule set (national or a province's variant)."""
+
+    id: str
+    name: str
+    full_marks: Decimal
+    execution_weight: Decimal
+    indicator_weight: Decimal
+    groups: tuple[IndicatorGroup, ...]
+    group_weight_severity: str
+    low_execution_rate: Decimal  # below this 执行率 a reason is required
+    large_project_amount: Decimal  # 元; projects at or above need their own analysis
+
+    def group_of(self, level1: str) -> Optional[IndicatorGroup]:
+        for group in self.groups:
+            if group.matches(level1 or ""):
+                return group
+        return None
+
+    def group(self, group_id: str) -> Optional[IndicatorGroup]:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+
+@lru_cache(maxsize=None)
+def load_rule_set(rule_set_id: str) -> RuleSetSpec:
+    """The rule set named by Report.rule_set ("national", "sichuan"); KeyError when there is none."""
+    safe = "".join(ch for ch in rule_set_id if ch.isalnum() or ch in "_-")
+    path = rulesets_dir() / f"{safe}.json"
+    if not safe or not path.is_file():
+        raise KeyError(rule_set_id)
+    data = _read(path.name)
+    return RuleSetSpec(
+        id=data["id"],
+        name=data["name"],
+        full_marks=_decimal(data["full_marks"]),
+        execution_weight=_decimal(data["execution_weight"]),
+        indicator_weight=_decimal(data["indicator_weight"]),
+        groups=tuple(
+            IndicatorGroup(g["id"], g["name"], tuple(g["keywords"]), _decimal(g.get("weight")), bool(g.get("required")))
+            for g in data["groups"]
+        ),
+        group_weight_severity=data.get("group_weight_severity", "warning"),
+        low_execution_rate=_decimal(data["low_execution_rate"]),
+        large_project_amount=_decimal(data["large_project_amount"]),
+    )
+
+
+@dataclass(frozen=True)
+class ScoreCap:
+    below_rate: Decimal
+    cap: Decimal
+
+
+@dataclass(frozen=True)
+class Overlays:
+    """The local overlays some 财政局 apply; each is switched on per report."""
+
+    names: dict[str, str]  # id → Chinese name
+    score_caps: tuple[ScoreCap, ...]  # ascending by rate
+    deviation_ratio: Decimal  # percent of the target at which an actual counts as 偏离
+    deviation_penalty: Decimal
+
+    def cap_for(self, rate: Optional[Decimal]) -> Optional[ScoreCap]:
+        if rate is None:
+            return None
+        for cap in self.score_caps:
+            if rate < cap.below_rate:
+                return cap
+        return None
+
+
+@lru_cache(maxsize=None)
+def load_overlays() -> Overlays:
+    data = _read("overlays.json")
+    caps = sorted(
+        (ScoreCap(_decimal(c["below_rate"]), _decimal(c["cap"])) for c in data["score_cap"]["caps"]),
+        key=lambda c: c.below_rate,
+    )
+    return Overlays(
+        names={key: value["name"] for key, value in data.items()},
+        score_caps=tuple(caps),
+        deviation_ratio=_decimal(data["deviation_130"]["ratio"]),
+        deviation_penalty=_decimal(data["deviation_130"]["penalty"]),
+    )
+
+
+@dataclass(frozen=True)
+class SectionRequirement:
+    """A part of the report the outline prints: at least one of `any_of` (paths under report) is filled."""
+
+    label: str
+    any_of: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutlineRequirements:
+    name: str
+    figures: frozenset[str]  # income, expenditure_split, carry_over, staff, project_list, task_narratives, budget, self_evaluation_total
+    sections: tuple[SectionRequirement, ...]
+
+
+@lru_cache(maxsize=None)
+def load_requirements(outline_id: str) -> Optional[OutlineRequirements]:
+    """What the outline prints and therefore requires; None for an outline this table does not know."""
+    entry = _read("requirements.json").get(outline_id)
+    if not isinstance(entry, dict):
+        return None
+    return OutlineRequirements(
+        name=entry["name"],
+        figures=frozenset(entry["figures"]),
+        sections=tuple(SectionRequirement(s["label"], tuple(s["any_of"])) for s in entry["sections"]),
+    )

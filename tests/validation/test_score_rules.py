@@ -1,0 +1,69 @@
+"""Totals and grades: entered vs computed, range, the score-cap overlay, grades and scores in the text."""
+
+from decimal import Decimal as D
+
+from .builders import codes, fields, find
+
+
+def test_entered_total_must_match_the_table(report):
+    report.self_evaluation.entered_total = D("90")
+    issue = find(report, "SCO-001")[0]
+    assert issue.field == "report.self_evaluation.entered_total" and "97.8" in issue.message
+    report.self_evaluation.entered_total = D("97.8")
+    assert "SCO-001" not in codes(report)
+
+
+def test_project_self_score_must_match_its_table(report):
+    report.projects[0].self_score = D("100")
+    assert fields(report, "SCO-001") == {"report.projects[0].self_score"}
+
+
+def test_total_out_of_range(gd_report):
+    gd_report.self_evaluation.indicators = []
+    gd_report.self_evaluation.entered_total = D("105")
+    gd_report.narratives.conclusion = ""
+    assert fields(gd_report, "SCO-002") == {"report.self_evaluation.entered_total"}
+
+
+def test_score_cap_overlay(report):
+    report.finance.budget.executed = D("750000.00")
+    report.finance.budget.low_execution_reason = "部分项目延期。"
+    assert "SCO-003" not in codes(report)
+    report.overlays = ["score_cap"]
+    issue = find(report, "SCO-003")[0]
+    assert issue.field == "report.self_evaluation.entered_total" and "89" in issue.message
+
+
+def test_score_cap_does_not_bite_above_80(report):
+    report.overlays = ["score_cap"]
+    assert "SCO-003" not in codes(report)  # 98% executed
+
+
+def test_total_required_by_guangdong(report, gd_report):
+    for r in (report, gd_report):
+        r.self_evaluation.indicators = []
+        r.narratives.conclusion = "评价结论。"
+    assert fields(gd_report, "SCO-004") == {"report.self_evaluation.entered_total"}
+    assert "SCO-004" not in codes(report)
+    gd_report.self_evaluation.entered_total = D("98")
+    assert "SCO-004" not in codes(gd_report)
+
+
+def test_grade_in_text_must_match_the_total(report):
+    report.narratives.conclusion = "自评结果为97.8分，达到“良”等级。"
+    issue = find(report, "GRD-001")[0]
+    assert issue.field == "report.narratives.conclusion" and "“优”" in issue.message
+
+
+def test_grade_follows_the_entered_total(gd_report):
+    gd_report.self_evaluation.indicators = []
+    gd_report.self_evaluation.entered_total = D("85")
+    gd_report.narratives.conclusion = "评价等级为“良”。"
+    assert "GRD-001" not in codes(gd_report)
+    gd_report.narratives.conclusion = "评价等级为“优”。"
+    assert "GRD-001" in codes(gd_report)
+
+
+def test_score_in_text_must_match_the_total(report):
+    report.narratives.conclusion = "2024年部门整体支出绩效自评得分95分，评价等级为“优”。"
+    assert fields(report, "NUM-001") == {"report.narratives.conclusion"}
