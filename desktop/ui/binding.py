@@ -119,6 +119,7 @@ class FormBinder(QObject):
         edit.setTabChangesFocus(True)
         metrics = edit.fontMetrics()
         edit.setMinimumHeight(metrics.lineSpacing() * lines + 12)
+        edit.setMaximumHeight(metrics.lineSpacing() * (lines * 2 + 2) + 12)
         edit.textChanged.connect(lambda: self._loading or self._edit(self.path(path), edit.toPlainText()))
 
         def load(value):
@@ -156,14 +157,19 @@ class FormBinder(QObject):
         binding = self._wrap(path, edit, load, unit)
         return binding
 
-    def money(self, path: str) -> Binding:
-        """An amount in 元; the clerk may type “2.5万”. Beside it, the amount in both units."""
+    def money(self, path: str, compact: bool = False) -> Binding:
+        """An amount in 元; the clerk may type “2.5万”. Beside it (or, compact, in its tooltip) both units."""
         edit = QLineEdit()
-        edit.setPlaceholderText("金额（元），如 12345.6 或 2.5万")
+        edit.setPlaceholderText("元" if compact else "金额（元），如 12345.6 或 2.5万")
         edit.installEventFilter(self._enter)
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        width = edit.fontMetrics().horizontalAdvance("0" * 16)
+        edit.setMinimumWidth(width // 2 if compact else width)
+        if not compact:
+            edit.setMaximumWidth(width * 2)
         shown = QLabel()
-        shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance("0,000,000.00元（000.00万元）"))
+        if not compact:
+            shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance("0,000,000.00元（000.00万元）"))
         binding: Binding
 
         def edited(text):
@@ -177,14 +183,19 @@ class FormBinder(QObject):
                     self._mark(binding, "error", str(exc))
                     return
             self._mark(binding, None, "")
-            shown.setText("" if value is None else money_text(value))
+            show(value)
             self._edit(self.path(path), value, kind=Kind.MONEY)
 
         edit.textEdited.connect(edited)
         edit.editingFinished.connect(lambda: self._load(binding) if not binding.message.isVisible() else None)
 
-        def load(value):
+        def show(value):
             shown.setText("" if value is None else money_text(value))
+            if compact and not binding.message.isVisible():
+                edit.setToolTip(shown.text())
+
+        def load(value):
+            show(value)
             text = "" if value is None else plain_number(value)
             current = edit.text().strip()
             try:
@@ -194,7 +205,10 @@ class FormBinder(QObject):
             if not same:
                 edit.setText(text)
 
-        binding = self._wrap(path, edit, load, shown)
+        binding = self._wrap(path, edit, load, None if compact else shown)
+        if compact:
+            shown.setParent(binding.container)
+            shown.hide()
         return binding
 
     def choice(self, path: str, choices: list[tuple[str, Any]], editable: bool = False) -> Binding:

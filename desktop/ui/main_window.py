@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setMaximumWidth(180)
+        self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
         self.page_list: list[Page] = []
         self._build_pages()
@@ -121,8 +122,10 @@ class MainWindow(QMainWindow):
         report_view = QSplitter()
         report_view.addWidget(self.navigation)
         report_view.addWidget(self.pages)
+        report_view.setStretchFactor(0, 0)
         report_view.setStretchFactor(1, 1)
         report_view.setCollapsible(1, False)
+        report_view.setSizes([self.navigation.sizeHintForColumn(0) + 24, 1000])
 
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
@@ -378,7 +381,7 @@ class MainWindow(QMainWindow):
             return
         result = checking.check(report)
         self.check_result = result
-        self.check_label.setText(f"校验：{result.summary}")
+        self.check_label.setText(f"校验：{result.summary}" if result.findings else "校验：未发现问题")
         self.check_label.setProperty("state", "bad" if result.errors else "")
         marks = result.marks()
         for page in self.page_list:

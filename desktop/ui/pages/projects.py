@@ -59,7 +59,7 @@ class ProjectsPage(Page):
         for r, (attr, label) in enumerate(FUND_ROWS):
             grid.addWidget(QLabel(label + "："), r + 1, 0)
             for c, (column, _) in enumerate(FUND_COLUMNS):
-                grid.addWidget(d.money(f"@.{column}.{attr}").container, r + 1, c + 1)
+                grid.addWidget(d.money(f"@.{column}.{attr}", compact=True).container, r + 1, c + 1)
         grid.addWidget(QLabel("合计："), len(FUND_ROWS) + 1, 0)
         self.fund_totals = []
         for c in range(len(FUND_COLUMNS)):
