@@ -214,15 +214,16 @@ class FormBinder(QObject):
     def choice(self, path: str, choices: list[tuple[str, Any]], editable: bool = False) -> Binding:
         combo = QComboBox()
         combo.setEditable(editable)
-        for label, value in choices:
-            combo.addItem(label, value)
+        # Values stay in Python (by position): Qt would turn a str-based enum into a plain str.
+        for label, _value in choices:
+            combo.addItem(label)
         combo.installEventFilter(self._enter)
-        combo.activated.connect(lambda i: self._edit(self.path(path), combo.itemData(i), merge=False))
+        combo.activated.connect(lambda i: 0 <= i < len(choices) and self._edit(self.path(path), choices[i][1], merge=False))
         if editable:
             combo.lineEdit().textEdited.connect(lambda text: self._edit(self.path(path), text))
 
         def load(value):
-            index = combo.findData(value)
+            index = next((i for i, (_l, choice) in enumerate(choices) if choice == value), -1)
             if index >= 0:
                 combo.setCurrentIndex(index)
             elif editable:

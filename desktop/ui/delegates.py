@@ -49,8 +49,10 @@ class CellDelegate(QStyledItemDelegate):
             return editor
         if column.kind is Kind.CHOICE:
             editor = QComboBox(parent)
-            for label, value in column.choices() if column.choices else []:
-                editor.addItem(label, value)
+            # Values stay in Python: Qt would turn a str-based enum into a plain str.
+            editor.choices = list(column.choices()) if column.choices else []
+            for label, _value in editor.choices:
+                editor.addItem(label)
             return editor
         editor = QLineEdit(parent)
         if column.kind is Kind.MONEY:
@@ -66,8 +68,8 @@ class CellDelegate(QStyledItemDelegate):
                 value = date(self.default_year or date.today().year, 1, 1)
             editor.setDate(QDate(value.year, value.month, value.day))
         elif isinstance(editor, QComboBox):
-            for i in range(editor.count()):
-                if editor.itemData(i) == value:
+            for i, (_label, choice) in enumerate(editor.choices):
+                if choice == value:
                     editor.setCurrentIndex(i)
                     break
         elif isinstance(editor, QLineEdit):
@@ -85,7 +87,8 @@ class CellDelegate(QStyledItemDelegate):
             model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)
             return
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            if 0 <= editor.currentIndex() < len(editor.choices):
+                model.setData(index, editor.choices[editor.currentIndex()][1], Qt.ItemDataRole.EditRole)
             return
         text = editor.text().strip()
         try:

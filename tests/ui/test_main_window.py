@@ -7,41 +7,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.ui.dialogs import NewUnitDialog, NewYearDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.qt_setup import configure_application
 
-
-@pytest.fixture
-def window(qtbot, workspace):
-    configure_application(QApplication.instance())
-    w = MainWindow(workspace)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def when_dialog_opens(qtbot, handle):
-    """Run `handle(dialog)` on the next modal dialog, as the clerk would act on it."""
-
-    def act():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, act)
-            return
-        handle(dialog)
-
-    QTimer.singleShot(0, act)
-
-
-def type_text(widget, text):
-    """Commit Chinese text the way an input method does (keyClicks cannot type it)."""
-    from PySide6.QtGui import QInputMethodEvent
-
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
+from .conftest import type_text, when_dialog_opens
 
 
 def overview_text(window):
