@@ -80,3 +80,22 @@ def choose_cell(qtbot, table, row, column, label):
     assert position >= 0, f"{label} not offered"
     combo.setCurrentIndex(position)
     qtbot.keyClick(combo, Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def check_model(request):
+    """qtmodeltester for many models in one test: one tester each (a single tester follows only the
+    last model it was given, and would judge the others' signals against it)."""
+    from pytestqt.modeltest import ModelTester
+
+    testers = []
+
+    def check(model):
+        tester = ModelTester(request.config)
+        testers.append(tester)
+        tester.check(model, force_py=True)
+        return tester
+
+    yield check
+    for tester in testers:
+        tester._cleanup()
