@@ -144,9 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Commands that live beside the feature they drive (validate, export …), each a `register(sub)`."""
+    from .reports.cli import register as register_export
     from .validation.cli import register as register_validate
 
-    return [register_validate]
+    return [register_validate, register_export]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,12 @@ from pathlib import Path
 from typing import Callable
 
 
+# mkstemp creates files readable by the owner only; a finished document gets the usual mode instead.
+# The umask is read once at import, while the program is still single-threaded.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 class FileWriteError(Exception):
     """A file could not be written; `message` tells the clerk what to do. Nothing was half-written."""
 
@@ -50,6 +56,11 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(tmp, mode)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -59,3 +59,18 @@ def test_target_that_cannot_be_replaced_is_explained(tmp_path):
     assert "报告.docx" in caught.value.message
     assert (blocked / "inner").is_dir()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["报告.docx"]
+
+
+def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(tmp_path):
+    import os
+    import stat
+
+    umask = os.umask(0)
+    os.umask(umask)
+    fresh = atomic_write_bytes(tmp_path / "新.pdf", b"x")
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
+    kept = tmp_path / "旧.pdf"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    atomic_write_bytes(kept, b"new")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640

@@ -1,0 +1,1 @@
+"""Reports: outline (ordered sections bound to data) → document model → Word / PDF writers."""

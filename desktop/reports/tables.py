@@ -1,0 +1,269 @@
+"""The report's tables as neutral `Table`s: 收支情况表, 项目支出表 and the 自评表s (财预〔2020〕10号 附1)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Optional
+
+from ..domain.evaluation import department_evaluation, effective_score, project_evaluation
+from ..domain.finance import (
+    basic_total,
+    budget_execution_rate,
+    expenditure_shares,
+    expenditure_total,
+    fund_total,
+    income_shares,
+    income_total,
+    project_budget,
+    project_execution_rate,
+)
+from ..domain.model import FundColumn, Indicator, Project, Report
+from ..domain.money import sum_amounts
+from ..domain.scoring import IndicatorKind
+from .document import Align, Amount, Cell, Number, Percent, Table
+
+TableBuilder = Callable[[Report, Optional[Project]], Table]
+
+
+def _amount(value: Optional[Decimal]) -> Optional[Amount]:
+    return Amount(value) if value is not None else None
+
+
+def _percent(value: Optional[Decimal]) -> Optional[Percent]:
+    return Percent(value) if value is not None else None
+
+
+def _number(value: Optional[Decimal], unit: str = "") -> Optional[Number]:
+    return Number(value, unit) if value is not None else None
+
+
+def _sum_entered(amounts: list[Optional[Decimal]]) -> Optional[Decimal]:
+    """Σ of the entered amounts; None (an empty cell, not a 0) when none was entered."""
+    present = [a for a in amounts if a is not None]
+    return sum_amounts(present) if present else None
+
+
+def _head(*texts: str) -> list[Cell]:
+    return [Cell(t, bold=True) for t in texts]
+
+
+# ---------------------------------------------------------------- 收支情况表
+
+
+def income_expenditure(report: Report, project: Optional[Project] = None) -> Table:
+    """收支情况表: income by source, expenditure by kind, carry-over, budget execution (万元)."""
+    finance = report.finance
+    rows: list[list[Cell]] = [_head("项目", "金额（万元）", "占比")]
+
+    def line(label: str, value, share=None, bold=False, indent=0) -> None:
+        rows.append([Cell("　" * indent + label, bold=bold), Cell(_amount(value), bold=bold), Cell(_percent(share))])
+
+    line("年初结转结余", finance.carry_over_start)
+    line("本年收入合计", income_total(finance), bold=True)
+    for source_line, share in zip(finance.income_lines, income_shares(finance)):
+        line(source_line.source, source_line.amount, share if source_line.amount else None, indent=1)
+    expenditure = finance.expenditure
+    basic_share, project_share = expenditure_shares(expenditure)
+    line("本年支出合计", expenditure_total(expenditure), bold=True)
+    basic = basic_total(expenditure)
+    line("基本支出", basic, basic_share if basic else None, indent=1)
+    if expenditure.personnel is not None or expenditure.public is not None:
+        line("人员经费", expenditure.personnel, indent=2)
+        line("公用经费", expenditure.public, indent=2)
+    line("项目支出", expenditure.project, project_share if expenditure.project else None, indent=1)
+    line("年末结转结余", finance.carry_over_end)
+    budget = finance.budget
+    if any(v is not None for v in (budget.initial, budget.adjusted, budget.executed)):
+        line("年初预算数", budget.initial)
+        line("全年预算数", budget.adjusted)
+        line("全年执行数", budget.executed)
+        rows.append([Cell("预算执行率"), Cell(_percent(budget_execution_rate(budget))), Cell(None)])
+    if finance.three_public:
+        rows.append([Cell("三公经费（预算数 / 决算数）", bold=True), Cell(None), Cell(None)])
+        for item in finance.three_public:
+            rows.append([Cell("　" + item.item), Cell(_amount(item.actual)), Cell(_percent(_rate(item.actual, item.budget)))])
+    return Table(widths=[3, 1.4, 1], rows=rows, header_rows=1, name="income_expenditure",
+                 caption="收支情况表", note="单位：万元")
+
+
+def _rate(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal]:
+    from ..domain.scoring import execution_rate
+
+    return execution_rate(part, whole)
+
+
+# ---------------------------------------------------------------- 项目支出表
+
+
+def projects(report: Report, project: Optional[Project] = None) -> Table:
+    """项目支出表: one row per project with its budgets, execution and self-score, and a total row."""
+    rows: list[list[Cell]] = [_head("序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "自评得分")]
+    initial_sum, adjusted_sum, executed_sum = [], [], []
+    for n, item in enumerate(report.projects, start=1):
+        initial, adjusted, executed = fund_total(item.initial), project_budget(item), fund_total(item.executed)
+        initial_sum.append(initial)
+        adjusted_sum.append(adjusted)
+        executed_sum.append(executed)
+        evaluation = project_evaluation(item)
+        rows.append([
+            Cell(str(n), align=Align.CENTER), Cell(item.name), Cell(_amount(initial)), Cell(_amount(adjusted)),
+            Cell(_amount(executed)), Cell(_percent(project_execution_rate(item))), Cell(_number(evaluation.total, "分")),
+        ])
+    if not report.projects:
+        rows.append([Cell("本年度无项目支出", colspan=7, align=Align.CENTER)])
+    else:
+        total_adjusted = _sum_entered(adjusted_sum)
+        total_executed = _sum_entered(executed_sum)
+        from ..domain.scoring import execution_rate
+
+        rows.append([
+            Cell("合计", colspan=2, align=Align.CENTER, bold=True), Cell(_amount(_sum_entered(initial_sum)), bold=True),
+            Cell(_amount(total_adjusted), bold=True), Cell(_amount(total_executed), bold=True),
+            Cell(_percent(execution_rate(total_executed, total_adjusted)), bold=True), Cell(None),
+        ])
+    return Table(widths=[0.6, 3, 1.2, 1.2, 1.2, 1, 1], rows=rows, header_rows=1, name="projects",
+                 caption="项目支出表", note="单位：万元")
+
+
+# ---------------------------------------------------------------- 自评表
+
+
+def _target_text(indicator: Indicator) -> str:
+    if indicator.target_text:
+        return indicator.target_text
+    if indicator.target is None:
+        return ""
+    symbol = "" if indicator.kind in (IndicatorKind.QUALITATIVE, IndicatorKind.EQUAL) else indicator.kind.symbol
+    from ..domain.money import plain_number
+
+    return f"{symbol}{plain_number(indicator.target)}{indicator.unit}"
+
+
+def _actual_text(indicator: Indicator) -> str:
+    if indicator.actual_text:
+        return indicator.actual_text
+    if indicator.actual is None:
+        return indicator.attainment.value if indicator.attainment else ""
+    from ..domain.money import plain_number
+
+    return f"{plain_number(indicator.actual)}{indicator.unit}"
+
+
+def _indicator_rows(indicators: list[Indicator], first_col: Optional[Cell], columns: int) -> list[list[Cell]]:
+    """Indicator rows 一级 | 二级 | 三级 | 指标值 | 实际值 | 分值 | 得分 | 偏差原因 (merged 一级/二级 runs).
+
+    `first_col` is a label cell spanning all rows on the left (附1's 绩效指标), or None.
+    `columns` is the table's width; the reason column takes what is left.
+    """
+    applicable = [i for i in indicators if i.applicable]
+    rows: list[list[Cell]] = []
+    # Consecutive equal 一级 (and 二级 within it) are merged vertically, as the printed form does.
+    level1_spans = _runs([i.level1 for i in applicable])
+    level2_spans = _runs([(i.level1, i.level2) for i in applicable])
+    reason_span = columns - 7 - (1 if first_col is not None else 0)
+    for n, indicator in enumerate(applicable):
+        row: list[Cell] = []
+        if n == 0 and first_col is not None:
+            first_col.rowspan = len(applicable)
+            row.append(first_col)
+        if n in level1_spans:
+            row.append(Cell(indicator.level1, rowspan=level1_spans[n], align=Align.CENTER))
+        if n in level2_spans:
+            row.append(Cell(indicator.level2, rowspan=level2_spans[n], align=Align.CENTER))
+        row += [
+            Cell(indicator.name),
+            Cell(_target_text(indicator), align=Align.CENTER),
+            Cell(_actual_text(indicator), align=Align.CENTER),
+            Cell(_number(indicator.weight)),
+            Cell(_number(effective_score(indicator))),
+            Cell(indicator.deviation_reason, colspan=reason_span),
+        ]
+        rows.append(row)
+    return rows
+
+
+def _runs(values: list) -> dict[int, int]:
+    """Start index → length of each run of equal consecutive values."""
+    spans: dict[int, int] = {}
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            spans[start] = i - start
+            start = i
+    return spans
+
+
+def department_evaluation_table(report: Report, project: Optional[Project] = None) -> Table:
+    """部门整体支出绩效自评表: 预算执行率 row, the indicator tree, total and grade."""
+    evaluation = department_evaluation(report)
+    weight = report.self_evaluation.execution_weight
+    rows: list[list[Cell]] = [_head("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")]
+    budget = report.finance.budget
+    rows.append([
+        Cell("预算执行率", colspan=3, align=Align.CENTER),
+        Cell(_percent(Decimal(100)), align=Align.CENTER),
+        Cell(_percent(budget_execution_rate(budget)), align=Align.CENTER),
+        Cell(_number(weight)), Cell(_number(evaluation.execution_score)),
+        Cell(budget.low_execution_reason),
+    ])
+    rows += _indicator_rows(report.self_evaluation.indicators, None, 8)
+    grade = evaluation.grade.value if evaluation.grade else ""
+    rows.append([
+        Cell("总分", colspan=5, align=Align.CENTER, bold=True), Cell(_number(Decimal(100)), bold=True),
+        Cell(_number(evaluation.total), bold=True), Cell(f"评价等级：{grade}" if grade else "", bold=True),
+    ])
+    return Table(widths=[1.1, 1.1, 2, 1.1, 1.1, 0.7, 0.7, 2], rows=rows, header_rows=1,
+                 name="department_evaluation", caption="部门整体支出绩效自评表")
+
+
+def _fund_row(label: str, columns: tuple[FundColumn, FundColumn, FundColumn], attr: str,
+              scored: Optional[tuple] = None) -> list[Cell]:
+    values = [fund_total(c) if attr == "total" else getattr(c, attr) for c in columns]
+    row = [Cell(label, colspan=2)] + [Cell(_amount(v)) for v in values]
+    if scored is None:
+        row += [Cell("—", align=Align.CENTER), Cell("—", align=Align.CENTER), Cell("—", colspan=2, align=Align.CENTER)]
+    else:
+        weight, rate, score = scored
+        row += [Cell(_number(weight)), Cell(_percent(rate)), Cell(_number(score), colspan=2)]
+    return row
+
+
+def project_evaluation_table(report: Report, project: Optional[Project] = None) -> Table:
+    """项目支出绩效自评表 in the 财预〔2020〕10号 附1 layout (10 columns)."""
+    if project is None:
+        raise ValueError("project_evaluation needs a project")
+    evaluation = project_evaluation(project)
+    columns = (project.initial, project.adjusted, project.executed)
+    rows: list[list[Cell]] = [
+        [Cell("项目名称", bold=True), Cell(project.name, colspan=9)],
+        [Cell("主管部门", bold=True), Cell(report.profile.full_name or report.unit.name, colspan=4),
+         Cell("实施单位", colspan=2, bold=True), Cell(project.department or report.profile.full_name or report.unit.name, colspan=3)],
+        [Cell("项目资金（万元）", rowspan=5, bold=True), Cell("", colspan=2), *_head("年初预算数", "全年预算数", "全年执行数", "分值", "执行率"),
+         Cell("得分", colspan=2, bold=True)],
+        _fund_row("年度资金总额", columns, "total", (project.execution_weight, evaluation.execution_rate, evaluation.execution_score)),
+        _fund_row("其中：当年财政拨款", columns, "current_year"),
+        _fund_row("上年结转资金", columns, "carried_over"),
+        _fund_row("其他资金", columns, "other"),
+        [Cell("年度总体目标", rowspan=2, bold=True), Cell("预期目标", colspan=5, bold=True, align=Align.CENTER),
+         Cell("实际完成情况", colspan=4, bold=True, align=Align.CENTER)],
+        [Cell(project.expected_goal, colspan=5), Cell(project.actual_goal, colspan=4)],
+    ]
+    indicator_rows = _indicator_rows(project.indicators, None, 9)
+    header = [Cell("绩效指标", rowspan=1 + len(indicator_rows), bold=True),
+              *_head("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+              Cell("偏差原因分析及改进措施", colspan=2, bold=True)]
+    rows.append(header)
+    rows += indicator_rows
+    grade = evaluation.grade.value if evaluation.grade else ""
+    rows.append([Cell("总分", colspan=6, bold=True, align=Align.CENTER), Cell(_number(Decimal(100)), bold=True),
+                 Cell(_number(evaluation.total), bold=True), Cell(f"评价等级：{grade}" if grade else "", colspan=2, bold=True)])
+    return Table(widths=[1.5, 1, 1, 1.6, 1, 1, 0.7, 0.8, 0.8, 1.2], rows=rows, header_rows=0,
+                 name="project_evaluation", caption="项目支出绩效自评表", note=f"（{report.fiscal_year}年度）")
+
+
+TABLES: dict[str, TableBuilder] = {
+    "income_expenditure": income_expenditure,
+    "projects": projects,
+    "department_evaluation": department_evaluation_table,
+    "project_evaluation": project_evaluation_table,
+}

@@ -1,0 +1,85 @@
+"""Fixtures of the report tests: the two seed reports, their exports, and LibreOffice's conversion of them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop.exchange import read_file
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEEDS = {
+    "000": ("seed_000_jinkouhe_2024.fulian.json", "sichuan"),
+    "004": ("seed_004_huangpu_2022.fulian.json", "guangdong"),
+}
+FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
+SOFFICE = "/usr/bin/soffice"
+
+
+def seed_report(seed: str):
+    return read_file(DATA / SEEDS[seed][0])
+
+
+@pytest.fixture(params=sorted(SEEDS))
+def seed(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def report(seed):
+    return seed_report(seed)
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """Both seeds exported once to docx and pdf: {"000": {"docx": path, "pdf": path}, …}."""
+    from desktop.reports.export import export_report
+
+    result = {}
+    for seed in SEEDS:
+        out = tmp_path_factory.mktemp(f"export_{seed}")
+        paths = export_report(seed_report(seed), out, ("docx", "pdf")).paths
+        result[seed] = {p.suffix[1:]: p for p in paths}
+    return result
+
+
+def soffice_env(profile: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    # LibreOffice has no 仿宋/黑体 here; the alias file maps the faces the Word file names to an installed one.
+    env["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    env["HOME"] = str(profile)
+    return env
+
+
+def soffice_to_pdf(docx: Path, out_dir: Path, profile: Path) -> Path:
+    """Convert with a fresh LibreOffice profile of our own; fails the test when soffice fails."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    completed = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out_dir), str(docx)],
+        capture_output=True, text=True, timeout=180, env=soffice_env(profile),
+    )
+    target = out_dir / (docx.stem + ".pdf")
+    assert completed.returncode == 0 and target.is_file(), (
+        f"LibreOffice failed ({completed.returncode}): {completed.stdout}\n{completed.stderr}"
+    )
+    return target
+
+
+@pytest.fixture(scope="session")
+def office_pdfs(exported, tmp_path_factory) -> dict[str, Path]:
+    assert shutil.which(SOFFICE) or Path(SOFFICE).exists(), "LibreOffice (soffice) must be installed"
+    profile = tmp_path_factory.mktemp("lo_profile")
+    out = tmp_path_factory.mktemp("lo_out")
+    return {seed: soffice_to_pdf(files["docx"], out, profile) for seed, files in exported.items()}
+
+
+def run(*command: str) -> str:
+    """Run a poppler tool; its absence or failure fails the test (CI installs poppler-utils)."""
+    completed = subprocess.run(list(command), capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, f"{command[0]} failed: {completed.stderr}"
+    return completed.stdout

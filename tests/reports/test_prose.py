@@ -1,0 +1,84 @@
+from decimal import Decimal
+
+from desktop.domain.model import Activity, Budget, Project, FundColumn, WorkTask
+from desktop.reports import prose
+
+from .conftest import seed_report
+from .seed_expectations import GENERATED, squeeze
+
+
+def test_seed_000_sentences_are_generated_from_its_tables():
+    report = seed_report("000")
+    assert prose.organisation(report) == [GENERATED["000"][0]]
+    assert prose.staffing(report) == [GENERATED["000"][1]]
+    assert prose.income(report) == [GENERATED["000"][2]]
+    assert prose.expenditure(report) == [GENERATED["000"][3]]
+    assert prose.carry_over(report) == [GENERATED["000"][4]]
+    assert prose.project_list(report) == ["2024年，金口河区妇联" + GENERATED["000"][5]]
+    assert prose.large_projects(report) == ["50万以上项目：无"]
+    # Seed 000 states neither a budget execution nor a score: nothing is invented.
+    assert prose.budget_execution(report) == []
+    assert prose.self_evaluation(report) == []
+
+
+def test_seed_004_sentences_are_generated_from_its_tables():
+    report = seed_report("004")
+    # The document's title keeps the clerk's own blank ("机关主要任务 内设机构"); compare without blanks.
+    assert [squeeze(t) for t in prose.profile_overview(report)] == [GENERATED["004"][0]]
+    assert prose.budget_execution(report) == [GENERATED["004"][1]]
+    assert prose.self_evaluation(report) == [GENERATED["004"][2]]
+
+
+def test_figures_follow_the_data_not_the_text():
+    report = seed_report("000")
+    report.finance.income_lines[0].amount = Decimal("1500000.00")
+    report.finance.income_lines[1].amount = Decimal("500000.00")
+    report.finance.income_total = None
+    assert prose.income(report) == [
+        "2024年本年收入总计200万元，其中：一般公共预算财政拨款收入150万元，占75%；其他收入50万元，占25%。"]
+    report.finance.expenditure.total = Decimal("2000000.00")
+    report.finance.expenditure.basic = Decimal("666666.67")
+    report.finance.expenditure.project = Decimal("1333333.33")
+    text = prose.expenditure(report)[0]
+    assert "占33.3%" in text and "占66.7%" in text and text.endswith("收支相等。")
+
+
+def test_adjusted_and_low_execution_carry_the_clerks_reasons_unchanged():
+    report = seed_report("004")
+    report.finance.budget = Budget(initial=Decimal("5000000"), adjusted=Decimal("6000000"), executed=Decimal("4800000"),
+                                   adjustment_reason="年中追加专项经费100万元。", low_execution_reason="个别项目跨年实施。")
+    assert prose.budget_execution(report) == [
+        "年初预算数500万元，全年预算数600万元，执行数480万元，完成预算的80%。",
+        "年中追加专项经费100万元。",
+        "个别项目跨年实施。",
+    ]
+
+
+def test_large_projects_are_listed_with_their_own_analysis():
+    report = seed_report("000")
+    report.projects.append(Project(name="妇女之家建设", initial=FundColumn(total=Decimal("600000")),
+                                   analysis="该项目按期完成。"))
+    assert prose.large_projects(report) == ["50万以上项目：妇女之家建设（60万元）。", "该项目按期完成。"]
+
+
+def test_a_task_section_is_the_clerks_narrative_then_the_ledgers_totals():
+    report = seed_report("000")
+    task = report.task("t05")  # 多措并举，促进女性就业创业
+    paragraphs = prose.task_paragraphs(report, task)
+    assert paragraphs[0] == task.narrative  # never altered
+    linked = [a for a in report.activities if a.task_key == "t05"]
+    sessions = sum(a.sessions or 0 for a in linked)
+    people = sum(a.participants or 0 for a in linked)
+    assert paragraphs[1] == (f"据活动台账统计，全年开展相关活动{len(linked)}项，共{sessions}场（期），"
+                             f"参与{people}人次，受益766人（户）。")
+    # A new activity changes the figures in the text.
+    report.activities.append(Activity(title="直播带货培训", task_key="t05", sessions=1, participants=20,
+                                      money=Decimal("3000")))
+    assert f"参与{people + 20}人次" in prose.task_paragraphs(report, task)[1]
+    assert "涉及资金0.3万元" in prose.task_paragraphs(report, task)[1]
+
+
+def test_a_task_without_activities_has_only_its_narrative():
+    report = seed_report("000")
+    report.tasks.append(WorkTask(title="新任务", narrative="第一段。\n第二段。"))
+    assert prose.task_paragraphs(report, report.tasks[-1]) == ["第一段。", "第二段。"]

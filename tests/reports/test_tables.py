@@ -1,0 +1,74 @@
+from decimal import Decimal
+
+from desktop.domain.model import FundColumn, Indicator, Project
+from desktop.domain.scoring import IndicatorKind
+from desktop.reports.document import Amount, Percent
+from desktop.reports.tables import TABLES, department_evaluation_table, income_expenditure, project_evaluation_table, projects
+
+from .conftest import seed_report
+
+
+def _row(table, label):
+    return next(row for row in table.rows if row[0].text.strip("　") == label)
+
+
+def test_every_table_has_a_valid_grid_for_both_seeds():
+    for seed in ("000", "004"):
+        report = seed_report(seed)
+        for name, builder in TABLES.items():
+            targets = report.projects if name == "project_evaluation" else [None]
+            for project in targets:
+                table = builder(report, project)
+                assert len(table.grid()) == len(table.rows)
+
+
+def test_income_table_holds_typed_amounts_and_shares():
+    table = income_expenditure(seed_report("000"))
+    basic = _row(table, "基本支出")
+    assert basic[1].value == Amount(Decimal("764600.00")) and basic[1].text == "76.46"
+    assert basic[2].value == Percent(Decimal("34.8"))
+    assert _row(table, "项目支出")[2].text == "65.2%"
+    assert table.header_rows == 1 and table.note == "单位：万元"
+
+
+def test_project_table_totals_only_what_was_entered():
+    table = projects(seed_report("000"))
+    total = table.rows[-1]
+    assert total[0].text == "合计" and total[0].colspan == 2
+    assert total[1].text == "10.5"
+    assert total[3].value is None  # no executed amounts entered: an empty cell, not 0
+
+
+def test_project_form_follows_the_national_layout():
+    report = seed_report("000")
+    project = report.projects[0]
+    project.adjusted = FundColumn(total=Decimal("10000"), current_year=Decimal("10000"))
+    project.executed = FundColumn(total=Decimal("9000"), current_year=Decimal("9000"))
+    project.indicators = [
+        Indicator(name="救助人数", level1="产出指标", level2="数量指标", kind=IndicatorKind.AT_LEAST,
+                  target=Decimal("50"), actual=Decimal("54"), unit="人", weight=Decimal("50")),
+        Indicator(name="救助金发放及时率", level1="产出指标", level2="时效指标", kind=IndicatorKind.AT_LEAST,
+                  target=Decimal("100"), actual=Decimal("100"), unit="%", weight=Decimal("10")),
+        Indicator(name="受助女童满意度", level1="满意度指标", level2="服务对象满意度指标", kind=IndicatorKind.AT_LEAST,
+                  target=Decimal("90"), actual=Decimal("95"), unit="%", weight=Decimal("30")),
+    ]
+    table = project_evaluation_table(report, project)
+    grid = table.grid()
+    assert table.column_count == 10
+    texts = [[pos[0].text for pos in row] for row in grid]
+    assert texts[0][:2] == ["项目名称", "春蕾行动计划经费"]
+    funds = texts[3]
+    assert funds[1] == "年度资金总额" and funds[3:6] == ["1", "1", "0.9"]
+    assert funds[6:9] == ["10", "90%", "9"]
+    indicators = [row for row in texts if row[3] in ("救助人数", "救助金发放及时率", "受助女童满意度")]
+    assert [row[1] for row in indicators] == ["产出指标", "产出指标", "满意度指标"]  # 一级 merged over two rows
+    assert indicators[0][4:8] == ["≥50人", "54人", "50", "50"]
+    assert texts[-1][0] == "总分" and texts[-1][7] == "99"
+
+
+def test_department_form_states_the_entered_total_and_grade():
+    table = department_evaluation_table(seed_report("004"))
+    last = [pos[0].text for pos in table.grid()[-1]]
+    assert last[0] == "总分" and last[6] == "98" and last[7] == "评价等级：优"
+    execution = [pos[0].text for pos in table.grid()[1]]
+    assert execution[0] == "预算执行率" and execution[4] == "94.26%" and execution[6] == "9.43"
