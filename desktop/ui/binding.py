@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,10 +47,19 @@ class Binding:
 
 
 class EnterMovesOn(QObject):
-    """Enter in a one-line field moves to the next field, as the clerk expects from a paper form."""
+    """Enter in a one-line field moves to the next field, as the clerk expects from a paper form;
+    Ctrl+Z / Ctrl+Y go to the window's undo, not the field's own, so there is one history of edits."""
 
     def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+            or (event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+        ):
+            event.ignore()
+            return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if isinstance(obj, QPlainTextEdit):
+                return False  # Enter starts a new paragraph in a text
             if isinstance(obj, QLineEdit) or (isinstance(obj, QComboBox) and not obj.view().isVisible()):
                 obj.focusNextChild()
                 return True
@@ -117,6 +126,7 @@ class FormBinder(QObject):
         edit = QPlainTextEdit()
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
+        edit.installEventFilter(self._enter)
         metrics = edit.fontMetrics()
         edit.setMinimumHeight(metrics.lineSpacing() * lines + 12)
         edit.setMaximumHeight(metrics.lineSpacing() * (lines * 2 + 2) + 12)

@@ -220,16 +220,17 @@ class MainWindow(QMainWindow):
                 menu.addSeparator()
             else:
                 menu.addAction(action)
-        self.undo_action = self.editor.undo_stack.createUndoAction(self, "撤销(&U)")
+        # Own actions rather than the stack's: its texts would name the field path, not 撤销 / 重做.
+        stack = self.editor.undo_stack
+        self.undo_action = QAction("撤销(&U)", self, triggered=stack.undo, enabled=False)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.editor.undo_stack.createRedoAction(self, "重做(&R)")
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.redo_action = QAction("重做(&R)", self, triggered=stack.redo, enabled=False)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        for action in (self.undo_action, self.redo_action):
-            # The stack's own text names the field path; the clerk needs only 撤销 / 重做.
-            action.changed.connect(lambda a=action: self._plain_undo_text(a))
         self.next_page_action = QAction("下一部分", self, triggered=lambda: self.show_page(self.navigation.currentRow() + 1))
         self.next_page_action.setShortcut(QKeySequence("Ctrl+PgDown"))
         self.previous_page_action = QAction("上一部分", self, triggered=lambda: self.show_page(self.navigation.currentRow() - 1))
@@ -237,11 +238,6 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("查看(&V)")
         view_menu.addAction(self.next_page_action)
         view_menu.addAction(self.previous_page_action)
-
-    def _plain_undo_text(self, action: QAction) -> None:
-        text = "撤销(&U)" if action is self.undo_action else "重做(&R)"
-        if action.text() != text:
-            action.setText(text)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("单位与年度")

@@ -150,6 +150,13 @@ class TableEditor(QWidget):
         self.model.set_issues(issues)
 
     def focus(self, path: str) -> bool:
+        if path == self.model.list_path and path:
+            # The list as a whole (e.g. "no 效益 indicator"): the table, at its first row.
+            if self.model.rowCount():
+                self.select(0, 0)
+            else:
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
         found = self.model.locate(path)
         if found is None:
             return False

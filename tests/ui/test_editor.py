@@ -42,15 +42,18 @@ def test_ctrl_z_and_ctrl_y_undo_and_redo_edits_on_any_page(qtbot, window, seed_p
     edit_cell(qtbot, ledger.table, 0, 2, "改过的活动名称")
     assert window.report.activities[0].title == "改过的活动名称"
 
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(ledger.table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.report.activities[0].title == first_title
     assert ledger.table.model.index(0, 2).data() == first_title
-    # Typing "12345" was one edit, undone in one step, and the form shows the old value again.
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # Typing "12345" was one edit, undone in one step, and the form shows the old value again;
+    # Ctrl+Z in a text field undoes the window's history, not only the field's own.
+    window.show_page(window.page_index(finance))
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.report.finance.carry_over_start is None
     assert field.text() == ""
     assert "平衡" in finance.balance.text() and "不平衡" not in finance.balance.text()
-    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.report.finance.carry_over_start == Decimal("12345.00")
     assert field.text() == "12345"
     window.editor.flush()

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from desktop.domain.scoring import IndicatorKind
 from desktop.storage import open_database
@@ -224,7 +224,25 @@ def enter_analysis(qtbot, window):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
 
-def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, db_path):
+def export_and_check(qtbot, window, folder):
+    """导出: preview inside the program, then Word and PDF written and read back by real readers."""
+    page = window.export_page
+    window.show_page(window.page_index(page))
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.pdf_view.page_count > 0, timeout=20000)
+    assert "尚未保存" in page.preview_label.text()
+    page.folder_edit.setText(str(folder))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.outcome is not None, timeout=20000)
+    outcome = page.outcome
+    assert sorted(p.suffix for p in outcome.paths) == [".docx", ".pdf"]
+    assert page.open_folder_button.isEnabled() and page.open_file_button.isEnabled()
+    window.activateWindow()  # the offscreen platform leaves the closed progress dialog active
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return outcome
+
+
+def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, db_path, tmp_path):
     create_unit(qtbot, window)
     enter_profile(qtbot, window)
     enter_work(qtbot, window)
@@ -295,3 +313,50 @@ def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, 
     assert len(stored.self_evaluation.indicators) == 3
     assert stored.problems == ["基层妇联工作经费不足"] and stored.measures == ["积极争取专项经费"]
     assert stored.narratives.achievements[0].text == "全年宣讲覆盖 12 个社区。"
+
+    # 导出 with the errors left (two narratives missing): a draft, Word and PDF, readable by their readers.
+    outcome = export_and_check(qtbot, window, tmp_path / "导出")
+    assert outcome.draft and outcome.errors > 0
+    assert "草稿" in window.export_page.result_label.text()
+    import subprocess
+
+    import docx
+
+    word = docx.Document(str(next(p for p in outcome.paths if p.suffix == ".docx")))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "某某区妇联" in text and "巾帼宣讲进基层" in text and "基层妇联工作经费不足" in text
+    pdf = next(p for p in outcome.paths if p.suffix == ".pdf")
+    pdf_text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "某某区妇联" in pdf_text and "草稿" in pdf_text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if line.strip())  # all embedded
+
+    # Fill the two missing narratives by jumping to them, and the next export is final.
+    window.run_checks()
+    errors = [f for f in window.check_result.findings if f.severity == "error"]
+    assert {f.code for f in errors} == {"STR-002", "NAR-001"}
+    for finding in errors:
+        assert window.go_to_field(finding.field), finding.field
+        focused = QApplication.focusWidget()
+        if finding.code == "STR-002":  # the project's table has no 效益 indicator: add one
+            table = window.projects_page.indicators
+            assert focused is table.view
+            table.add_row()
+            row = table.model.rowCount() - 1
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+            choose_cell(qtbot, table, row, 0, "效益指标")
+            edit_cell(qtbot, table, row, 2, "困难妇女生活改善")
+            choose_cell(qtbot, table, row, 3, "定性")
+            choose_cell(qtbot, table, row, 9, "达成")
+            edit_cell(qtbot, table, row, 10, "10")
+            edit_cell(qtbot, table, row, 11, "9")
+            edit_cell(qtbot, table, 0, 10, "80")  # so that 10 + 80 + 10 = 100
+            assert "总分 98.5" in window.projects_page.score.text()
+        else:
+            assert isinstance(focused, QPlainTextEdit)
+            type_text(focused, "已按要求完成。")
+    window.run_checks()
+    assert window.check_result.errors == 0, [f.message for f in window.check_result.findings if f.severity == "error"]
+    outcome = export_and_check(qtbot, window, tmp_path / "定稿")
+    assert not outcome.draft
+    assert all("草稿" not in p.name for p in outcome.paths)
