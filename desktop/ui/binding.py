@@ -27,13 +27,9 @@ from ..services import fieldpath
 from ..services.figures import money_text
 from .delegates import parse_cell
 from .editor import Editor
+from .marks import mark_field, set_tone
 from .table_model import Kind
 
-ISSUE_STYLE = {
-    "error": "color:#b3261e;",
-    "warning": "color:#8a5a00;",
-    "info": "color:#1f5f99;",
-}
 
 
 @dataclass
@@ -284,19 +280,15 @@ class FormBinder(QObject):
 
     def _mark(self, binding: Binding, severity: str | None, message: str) -> None:
         if severity is None:
-            binding.message.hide()
-            binding.message.setText("")
-            binding.widget.setProperty("issue", "")
+            if binding.message.isVisible() or binding.message.text():
+                binding.message.hide()
+                binding.message.setText("")
         else:
             binding.message.setText(message)
-            binding.message.setStyleSheet(ISSUE_STYLE.get(severity, ISSUE_STYLE["error"]))
+            set_tone(binding.message, {"error": "bad"}.get(severity, severity))
             binding.message.show()
-            binding.widget.setProperty("issue", severity)
+        mark_field(binding.widget, severity)
         binding.widget.setToolTip(message)
-        # Re-polish so the style sheet's [issue="error"] rule takes effect.
-        style = binding.widget.style()
-        style.unpolish(binding.widget)
-        style.polish(binding.widget)
 
     def binding_for(self, path: str) -> Binding | None:
         """The field for a path: itself, else the nearest enclosing field bound on this form."""

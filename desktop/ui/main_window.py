@@ -33,6 +33,7 @@ from ..services.workspace import Workspace, WorkspaceError
 from ..storage import StorageError
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
 from .editor import Editor
+from .marks import set_tone
 from .pages.analysis import AnalysisPage
 from .pages.base import Page
 from .pages.evaluation import EvaluationPage
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
             self.save_label.setText("")
             return
         self.save_label.setText(state.label)
-        self.save_label.setProperty("state", "bad" if state is SaveState.FAILED else "")
+        set_tone(self.save_label, "bad" if state is SaveState.FAILED else None)
         self.save_label.setToolTip(self.editor.save_error)
         if state is SaveState.FAILED:
             self.statusBar().showMessage(f"保存失败：{self.editor.save_error}", 10000)
@@ -378,7 +379,7 @@ class MainWindow(QMainWindow):
         result = checking.check(report)
         self.check_result = result
         self.check_label.setText(f"校验：{result.summary}" if result.findings else "校验：未发现问题")
-        self.check_label.setProperty("state", "bad" if result.errors else "")
+        set_tone(self.check_label, "bad" if result.errors else None)
         marks = result.marks()
         for page in self.page_list:
             page.set_issues(marks)

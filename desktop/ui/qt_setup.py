@@ -41,25 +41,12 @@ def choose_ui_font() -> str | None:
     return None
 
 
-# Marks for fields with a validation issue and for live figures; properties set by the forms.
-STYLE_SHEET = """
-QLineEdit[issue="error"], QPlainTextEdit[issue="error"], QComboBox[issue="error"] {
-    border: 1px solid #d93025; background: #fdecea; }
-QLineEdit[issue="warning"], QPlainTextEdit[issue="warning"], QComboBox[issue="warning"] {
-    border: 1px solid #e0a800; background: #fff8e1; }
-QLabel[figure="true"] { color: #1f3d7a; }
-QLabel[state="bad"] { color: #b3261e; }
-QLabel[state="ok"] { color: #1e7e34; }
-"""
-
-
 def configure_application(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     install_chinese_translation(app)
-    app.setStyleSheet(STYLE_SHEET)
     family = choose_ui_font()
     if family:
         font = QFont(family)

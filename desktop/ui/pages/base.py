@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBox
 from ...services import fieldpath
 from ..binding import FormBinder
 from ..editor import Editor
+from ..marks import set_tone
 from ..table_editor import TableEditor
 
 
@@ -52,7 +53,7 @@ class Page(QWidget):
         label = QLabel()
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setProperty("figure", True)
+        set_tone(label, "figure")
         return label
 
     def add_table(self, table: TableEditor) -> TableEditor:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout
 
 from ...services.checking import CheckResult, Finding
+from ..marks import set_tone
 from .base import Page
 
 SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#1f5f99"}
@@ -90,9 +91,7 @@ class ChecksPage(Page):
     def show_result(self, result: CheckResult) -> None:
         self.model.set_findings(result.findings)
         self.summary.setText(result.summary + ("。有错误时只能导出草稿。" if result.errors else ""))
-        self.summary.setProperty("state", "bad" if result.errors else "ok")
-        self.summary.style().unpolish(self.summary)
-        self.summary.style().polish(self.summary)
+        set_tone(self.summary, "bad" if result.errors else "ok")
         self.view.resizeRowsToContents()
 
     def _activate(self, index: QModelIndex) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QPushButton
 
 from ...domain.model import STANDARD_INCOME_SOURCES, THREE_PUBLIC_ITEMS, IncomeLine, ThreePublicLine
 from ...services.figures import finance_figures
+from ..marks import set_tone
 from ..table_editor import TableEditor
 from ..table_model import Column, Kind
 from .base import Page
@@ -152,13 +153,10 @@ class FinancePage(Page):
         self.basic_total.setText(f.basic_total)
         self.expenditure_total.setText(f.expenditure_total + (f"（{f.expenditure_shares}）" if f.expenditure_shares else ""))
         self.balance.setText(f.balance)
-        self.balance.setProperty("state", {True: "ok", False: "bad", None: ""}[f.balance_holds])
+        set_tone(self.balance, {True: "ok", False: "bad", None: "figure"}[f.balance_holds])
         self.execution.setText(f.execution)
-        self.execution.setProperty("state", "bad" if f.execution_low else "")
+        set_tone(self.execution, "bad" if f.execution_low else "figure")
         self.three_public_totals.setText(f"预算 {f.three_public_budget}，决算 {f.three_public_actual}")
-        for label in (self.balance, self.execution):
-            label.style().unpolish(label)
-            label.style().polish(label)
         model = self.income.model
         if model.rowCount():
             model.dataChanged.emit(model.index(0, 2), model.index(model.rowCount() - 1, 2))
