@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fulian", description=f"{APP_TITLE}（命令行）")
     parser.add_argument("--version", action="version", version=f"fulian-desk {__version__}")
     parser.add_argument("--db", help="数据库文件路径（默认在用户数据文件夹中）")
+    parser.add_argument("--self-test", action="store_true", help="自检：在临时数据库上导入、校验并导出示例报告")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
     p = sub.add_parser("list", help="列出数据库中的单位和年度")
@@ -144,15 +145,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Commands that live beside the feature they drive (validate, export …), each a `register(sub)`."""
+    from .excel.cli import register as register_excel
     from .reports.cli import register as register_export
     from .validation.cli import register as register_validate
 
-    return [register_validate, register_export]
+    return [register_validate, register_export, register_excel]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from .services.selftest import run_self_test
+
+        return EXIT_OK if run_self_test() else EXIT_FAILED
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_INPUT

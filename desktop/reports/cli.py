@@ -12,7 +12,7 @@ from ..fileio import FileWriteError
 def register(sub) -> None:
     p = sub.add_parser("export", help="导出自评报告（Word / PDF）")
     add_report_source(p)
-    p.add_argument("--format", default="docx,pdf", help="导出格式，逗号分隔：docx,pdf（默认两种都导出）")
+    p.add_argument("--format", default="docx,pdf", help="导出格式，逗号分隔：docx,pdf,xlsx（默认导出 docx 和 pdf）")
     p.add_argument("--outline", help="报告提纲，如 sichuan、guangdong（默认用报告自己的提纲）")
     p.add_argument("--out", required=True, help="导出到的文件夹")
     mode = p.add_mutually_exclusive_group()

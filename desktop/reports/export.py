@@ -13,7 +13,8 @@ from .build import build_document
 from .document import Document
 from .outline import OutlineError, load_outline
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "xlsx")
+DEFAULT_FORMATS = ("docx", "pdf")  # the report itself; the 自评表 workbook is asked for explicitly
 
 
 class ExportError(Exception):
@@ -37,6 +38,10 @@ def _writer(fmt: str) -> Callable[[Document, Path], None]:
         from .docx_writer import write_docx
 
         return write_docx
+    if fmt == "xlsx":
+        from ..excel.xlsx_writer import write_xlsx
+
+        return write_xlsx
     from .pdf_writer import write_pdf
 
     return write_pdf
@@ -73,7 +78,7 @@ class ExportResult:
 def export_report(
     report: Report,
     out_dir: Path,
-    formats: Iterable[str] = FORMATS,
+    formats: Iterable[str] = DEFAULT_FORMATS,
     outline_id: Optional[str] = None,
     draft: bool = False,
 ) -> ExportResult:

@@ -71,3 +71,13 @@ def test_unsafe_characters_leave_the_file_name():
 
 def test_count_errors_is_a_number():
     assert count_errors(seed_report("000")) >= 0
+
+
+def test_the_workbook_comes_from_the_same_export(tmp_path):
+    from openpyxl import load_workbook
+
+    result = export_report(seed_report("000"), tmp_path, ["xlsx"])
+    (path,) = result.paths
+    assert path.name == "金口河区妇联2024年度部门整体支出绩效自评报告.xlsx"
+    workbook = load_workbook(path)
+    assert workbook.sheetnames[:3] == ["收支情况", "项目支出", "部门整体支出绩效自评表"]

@@ -1,0 +1,80 @@
+"""What an import would do, before it is done: problems located by sheet/row/column, and the refusal to apply."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from openpyxl.utils import get_column_letter
+
+from .headers import HeaderMatch
+from .parse import normalise_text
+from .workbook import SheetData
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the file: where (sheet, row, column), what is wrong, and what to do."""
+
+    sheet: str
+    row: Optional[int]
+    column: Optional[str]  # "C 列（日期）"
+    message: str
+    hint: str
+
+    def location(self) -> str:
+        parts = [f"工作表“{self.sheet}”"] if self.sheet else []
+        if self.row is not None:
+            parts.append(f"第 {self.row} 行")
+        if self.column:
+            parts.append(self.column)
+        return " ".join(parts)
+
+    def text(self) -> str:
+        where = self.location()
+        return f"{where}：{self.message}。{self.hint}" if where else f"{self.message}。{self.hint}"
+
+
+def column_label(index: int, header: str = "") -> str:
+    """"C 列（日期）" for a 0-based column index."""
+    letter = get_column_letter(index + 1)
+    return f"{letter} 列（{header}）" if header else f"{letter} 列"
+
+
+class ImportRefused(Exception):
+    """Applying a preview that has problems, or that was made for another report."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def problem_lines(problems, limit: int = 200) -> list[str]:
+    lines = [f"  {i}. {p.text()}" for i, p in enumerate(problems[:limit], start=1)]
+    if len(problems) > limit:
+        lines.append(f"  ……另有 {len(problems) - limit} 处问题未列出，请先改正以上问题后再试。")
+    return lines
+
+
+_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|\d+[、.．])\s*")
+
+
+def name_key(text: str) -> str:
+    """Task and project names compare without numbering ("（一）"), spaces, 全角/半角 or quote style."""
+    text = _NUMBERING.sub("", text.strip())
+    return normalise_text(text).strip("“”\"'‘’《》").replace("“", "").replace("”", "")
+
+
+def merged_problems(sheet: SheetData, header: HeaderMatch) -> list[Problem]:
+    """Merged cells below the header hide values in all but one cell: the clerk must unmerge and fill them."""
+    problems = []
+    for merged in sheet.merged:
+        if merged.max_row <= header.row:
+            continue  # a merged title above the header is fine
+        first = f"{get_column_letter(merged.min_col)}{merged.min_row}"
+        last = f"{get_column_letter(merged.max_col)}{merged.max_row}"
+        problems.append(Problem(sheet.name, merged.min_row, f"{get_column_letter(merged.min_col)} 列",
+                                f"单元格 {first}:{last} 是合并单元格",
+                                "合并单元格只保留左上角的内容，会丢失数据。请选中后“取消合并”，并在每个单元格中填写内容"))
+    return problems
