@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 from ..domain.model import Report
 from .jobs import Progress
 
-FORMAT_NAMES = {"docx": "Word 文档（.docx）", "pdf": "PDF 文件（.pdf）"}
+FORMAT_NAMES = {"docx": "Word 文档（.docx）", "pdf": "PDF 文件（.pdf）", "xlsx": "Excel 表格（.xlsx）"}
 
 
 def available() -> bool:
@@ -23,6 +23,13 @@ def available() -> bool:
     except ImportError:
         return False
     return True
+
+
+def formats() -> tuple[str, ...]:
+    """The formats the installed report writers offer ("docx", "pdf", and "xlsx" with Excel)."""
+    from ..reports.export import FORMATS
+
+    return tuple(FORMATS)
 
 
 @dataclass(frozen=True)

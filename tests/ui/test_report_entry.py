@@ -232,10 +232,11 @@ def export_and_check(qtbot, window, folder):
     qtbot.waitUntil(lambda: page.pdf_view.page_count > 0, timeout=20000)
     assert "尚未保存" in page.preview_label.text()
     page.folder_edit.setText(str(folder))
+    page.xlsx_check.setChecked(True)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.outcome is not None, timeout=20000)
     outcome = page.outcome
-    assert sorted(p.suffix for p in outcome.paths) == [".docx", ".pdf"]
+    assert sorted(p.suffix for p in outcome.paths) == [".docx", ".pdf", ".xlsx"]
     assert page.open_folder_button.isEnabled() and page.open_file_button.isEnabled()
     window.activateWindow()  # the offscreen platform leaves the closed progress dialog active
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -328,6 +329,11 @@ def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, 
     pdf = next(p for p in outcome.paths if p.suffix == ".pdf")
     pdf_text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "某某区妇联" in pdf_text and "草稿" in pdf_text
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(next(p for p in outcome.paths if p.suffix == ".xlsx"))
+    cells = [str(c.value) for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert any("一般公共预算财政拨款收入" in c for c in cells)
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if line.strip())  # all embedded
 

@@ -55,8 +55,11 @@ class ExportPage(Page):
         self.docx_check.setChecked(True)
         self.pdf_check = QCheckBox("PDF 文件（.pdf），用于上报和打印")
         self.pdf_check.setChecked(True)
+        self.xlsx_check = QCheckBox("Excel 表格（.xlsx），报告中的全部表格")
+        self.xlsx_check.setVisible("xlsx" in exporting.formats())
         form.addRow("格式：", self.docx_check)
         form.addRow("", self.pdf_check)
+        form.addRow("", self.xlsx_check)
         folder_row = QHBoxLayout()
         self.folder_edit = QLineEdit(str(default_folder()))
         browse = QPushButton("浏览(&B)…")
@@ -127,7 +130,8 @@ class ExportPage(Page):
                 self.outline_combo.setCurrentIndex(index)
 
     def formats(self) -> list[str]:
-        return [fmt for fmt, box in (("docx", self.docx_check), ("pdf", self.pdf_check)) if box.isChecked()]
+        boxes = (("docx", self.docx_check), ("pdf", self.pdf_check), ("xlsx", self.xlsx_check))
+        return [fmt for fmt, box in boxes if box.isChecked() and fmt in exporting.formats()]
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择保存报告的文件夹", self.folder_edit.text())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from ...domain.model import STANDARD_INCOME_SOURCES, THREE_PUBLIC_ITEMS, IncomeLine, ThreePublicLine
+from ...services import spreadsheets
 from ...services.figures import finance_figures
+from ..spreadsheet_actions import SpreadsheetActions
 from ..marks import set_tone
 from ..table_editor import TableEditor
 from ..table_model import Column, Kind
@@ -22,6 +24,15 @@ class FinancePage(Page):
         super().__init__(editor, parent)
         layout = self.scrolled()
         b = self.binder
+        self.excel = None
+        if spreadsheets.available():
+            self.excel = SpreadsheetActions(self, spreadsheets.BUDGET)
+            row = QHBoxLayout()
+            row.addWidget(QLabel("收支、“三公”经费和项目预算可以从决算/预算 Excel 表导入："))
+            for button in self.excel.buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
 
         box, form = self.group("本年收入")
         sources = [(s, s) for s in STANDARD_INCOME_SOURCES]

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Activity
 from ...domain.money import format_yuan
+from ...services import spreadsheets
 from ...services.figures import ledger_totals_by_task
+from ..spreadsheet_actions import SpreadsheetActions
 from ..table_editor import TableEditor
 from ..table_model import SORT_ROLE, Column, Kind
 from .base import Page
@@ -100,6 +102,11 @@ class LedgerPage(Page):
             TableEditor(editor, LEDGER, columns, new_item=self._new_activity, add_label="添加活动(&A)", proxy=self.proxy)
         )
         self.table.view.setSortingEnabled(True)
+        self.excel = None
+        if spreadsheets.available():
+            self.excel = SpreadsheetActions(self, spreadsheets.LEDGER)
+            for button in self.excel.buttons:
+                self.table.buttons.addWidget(button)
         self.table.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
         self.totals = QTableWidget(0, 6)
