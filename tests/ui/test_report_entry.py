@@ -366,3 +366,33 @@ def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, 
     outcome = export_and_check(qtbot, window, tmp_path / "定稿")
     assert not outcome.draft
     assert all("草稿" not in p.name for p in outcome.paths)
+
+
+def test_ledger_filters_by_kind_and_task_and_follows_new_tasks(qtbot, window, seed_paths):
+    window.import_path(seed_paths[0])
+    page = window.ledger_page
+    window.show_page(window.page_index(page))
+    report = window.report
+    total = len(report.activities)
+    kind = report.activities[0].kind
+    page.kind_filter.setCurrentIndex(page.kind_filter.findText(kind))
+    page.kind_filter.activated.emit(page.kind_filter.currentIndex())
+    assert page.proxy.rowCount() == sum(1 for a in report.activities if a.kind == kind)
+    assert "显示" in page.count_label.text()
+    task = report.tasks[1]
+    page.task_filter.setCurrentIndex(page.task_filter.findText(task.title))
+    page.task_filter.activated.emit(page.task_filter.currentIndex())
+    assert page.proxy.rowCount() == sum(1 for a in report.activities if a.kind == kind and a.task_key == task.key)
+    window.work_page.tasks.add_row()
+    type_text(QApplication.focusWidget(), "新增的任务")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert page.task_filter.findText("新增的任务") > 0
+    assert page.task_filter.currentText() == task.title  # the chosen filter stays
+    page.kind_filter.setCurrentIndex(0)
+    page.task_filter.setCurrentIndex(0)
+    page.task_filter.activated.emit(0)
+    assert page.proxy.rowCount() == total
+    # Sorting by 金额 puts the largest amounts first.
+    page.table.view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+    first = page.table.to_source(page.proxy.index(0, 0)).row()
+    assert report.activities[first].money == max(a.money or 0 for a in report.activities)

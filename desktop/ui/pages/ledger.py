@@ -158,15 +158,38 @@ class LedgerPage(Page):
 
     # -------------------------------------------------------------- following the report
 
-    def _report_loaded(self) -> None:
+    def _refresh_filter_choices(self) -> None:
+        """The filter drop-downs list the report's kinds and tasks (keeping what was chosen)."""
+        kind, task = self.proxy.kind, self.proxy.task  # what is filtered now, by value
         self.kind_filter.clear()
         self.kind_filter.addItem("全部类型", ANY)
-        for label, value in self._kinds()[1:]:
-            self.kind_filter.addItem(label, value)
+        for label, _value in self._kinds()[1:]:
+            self.kind_filter.addItem(label)
         self.task_filter.clear()
         self.task_filter.addItem("全部任务", ANY)
-        for label, value in self._tasks()[1:]:
-            self.task_filter.addItem(label, value)
+        for label, _value in self._tasks()[1:]:
+            self.task_filter.addItem(label)
+        self.kind_filter.setCurrentIndex(max(self._kind_index(kind), 0))
+        self.task_filter.setCurrentIndex(max(self._task_index(task), 0))
+
+    def _kind_index(self, kind) -> int:
+        kinds = [v for _l, v in self._kinds()[1:]]
+        return kinds.index(kind) + 1 if kind in kinds else -1
+
+    def _task_index(self, task) -> int:
+        tasks = [v for _l, v in self._tasks()[1:]]
+        return tasks.index(task) + 1 if task in tasks else -1
+
+    def _filter_values(self):
+        kinds = [v for _l, v in self._kinds()[1:]]
+        tasks = [v for _l, v in self._tasks()[1:]]
+        k, t = self.kind_filter.currentIndex(), self.task_filter.currentIndex()
+        return (kinds[k - 1] if k > 0 else ANY), (tasks[t - 1] if t > 0 else ANY)
+
+    def _report_loaded(self) -> None:
+        self.kind_filter.clear()
+        self.task_filter.clear()
+        self._refresh_filter_choices()
         self.search.clear()
         self.proxy.set_filter("", ANY, ANY)
         self._stale = True
@@ -175,6 +198,8 @@ class LedgerPage(Page):
         self._update_count()
 
     def _changed(self, path: str, *_args) -> None:
+        if path.startswith("report.tasks") or path.startswith("report.activity_kinds"):
+            self._refresh_filter_choices()
         if path.startswith(LEDGER) or path.startswith("report.tasks"):
             self._stale = True
             if self.isVisible():
@@ -186,7 +211,8 @@ class LedgerPage(Page):
             self._refresh_totals()
 
     def _apply_filter(self, *_args) -> None:
-        self.proxy.set_filter(self.search.text(), self.kind_filter.currentData(), self.task_filter.currentData())
+        kind, task = self._filter_values()
+        self.proxy.set_filter(self.search.text(), kind, task)
         self._update_count()
 
     def _update_count(self) -> None:
