@@ -95,9 +95,11 @@ class FormBinder(QObject):
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(widget, 1)
             line.addWidget(extra)
+            line.addStretch(0 if widget.maximumWidth() > 10**6 else 1)
             box.addLayout(line)
         else:
             box.addWidget(widget)
+        container.setFocusProxy(widget)  # a form label's Alt+letter lands in the field itself
         message = QLabel()
         message.setWordWrap(True)
         message.hide()
@@ -125,7 +127,6 @@ class FormBinder(QObject):
         edit.installEventFilter(self._enter)
         metrics = edit.fontMetrics()
         edit.setMinimumHeight(metrics.lineSpacing() * lines + 12)
-        edit.setMaximumHeight(metrics.lineSpacing() * (lines * 2 + 2) + 12)
         edit.textChanged.connect(lambda: self._loading or self._edit(self.path(path), edit.toPlainText()))
 
         def load(value):
@@ -139,6 +140,7 @@ class FormBinder(QObject):
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         edit.installEventFilter(self._enter)
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * 14))
         if kind is Kind.INT:
             edit.setValidator(QIntValidator(0, 10**9, edit))
         unit = QLabel(suffix) if suffix else None

@@ -186,6 +186,11 @@ class MainWindow(QMainWindow):
             pages.append(self.export_page)
         for number, page in enumerate(pages):
             self.add_page(page, number)
+            # A form label's buddy is the field's container; its Alt+letter must reach the field itself.
+            for label in page.findChildren(QLabel):
+                buddy = label.buddy()
+                if buddy is not None and buddy.focusProxy() is not None:
+                    label.setBuddy(buddy.focusProxy())
 
     def _export_page(self):
         from ..services import exporting

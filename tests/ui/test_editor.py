@@ -20,10 +20,12 @@ from .conftest import edit_cell, type_into, type_text
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def jinkouhe(window, seed_paths):
+def jinkouhe(window, seed_paths, qtbot=None):
     report = window.import_path(seed_paths[0])
     assert report is not None
     window.activateWindow()
+    if qtbot is not None:
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return report
 
 
@@ -136,3 +138,25 @@ def test_edits_survive_the_program_being_killed(tmp_path, seed_paths):
         stored = database.reports().get(unit.id, 2024)
     assert stored.finance.carry_over_start == Decimal("8888.00")
     assert stored.activities[1].title == "台账即存"
+
+
+def test_keyboard_only_pages_labels_and_enter(qtbot, window, seed_paths):
+    jinkouhe(window, seed_paths, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.finance_page
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.projects_page
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.profile_page
+    assert window.pages.currentWidget() is page
+    # Alt+Q (单位全称(&Q)) puts the cursor in the field; Enter moves on to the next one.
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    full_name = page.binder.binding_for("report.profile.full_name").widget
+    assert QApplication.focusWidget() is full_name
+    qtbot.keyClick(full_name, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.binder.binding_for("report.profile.short_name").widget
+    # Ctrl+F on the ledger goes to its search box.
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    window.ledger_page.table.view.setFocus()
+    qtbot.keyClick(window.ledger_page.table.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.ledger_page.search

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -71,6 +72,8 @@ class LedgerPage(Page):
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索活动名称、类型、备注（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.kind_filter = QComboBox()
         self.task_filter = QComboBox()
         self.task_filter.setMinimumContentsLength(12)

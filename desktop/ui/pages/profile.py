@@ -36,7 +36,7 @@ class ProfilePage(Page):
         layout.addWidget(box)
 
         box, form = self.group("机构组成")
-        form.addRow("单位全称(&F)：", b.line("report.profile.full_name", "如：广州市黄埔区妇女联合会").container)
+        form.addRow("单位全称(&Q)：", b.line("report.profile.full_name", "如：广州市黄埔区妇女联合会").container)
         form.addRow("单位简称：", b.line("report.profile.short_name", "如：黄埔区妇联").container)
         form.addRow("单位性质：", b.line("report.profile.nature", "如：区委领导下的人民团体").container)
         form.addRow("三定文件名称：", b.line("report.profile.founding_document_title", "如：《…内设机构和人员编制规定》").container)
