@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
         self.check_result: checking.CheckResult | None = None
         self._tasks: list[BackgroundTask] = []
         self.setWindowTitle(APP_TITLE)
-        self.resize(1180, 760)
+        # Fit the screen: at 125%/150% scaling a 1366×768 laptop has only about 1093×614 / 911×512 to give.
+        available = self.screen().availableGeometry()
+        self.resize(min(1180, int(available.width() * 0.95)), min(760, int(available.height() * 0.92)))
 
         self.unit_combo = QComboBox()
         self.unit_combo.setMinimumContentsLength(16)

@@ -102,3 +102,21 @@ def test_importing_the_same_year_asks_before_replacing(qtbot, window, workspace,
 def test_qt_dialog_buttons_speak_chinese(window):
     box = QMessageBox(QMessageBox.Icon.Question, "t", "t", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "").startswith("是")
+
+
+def test_import_runs_in_the_background_and_asks_before_replacing(qtbot, window, workspace, seed_paths):
+    task = window.import_in_background(seed_paths[1])
+    qtbot.waitUntil(lambda: window.report is not None, timeout=10000)
+    assert window.report.fiscal_year == 2022 and not window._tasks
+    seen = {}
+
+    def decline(box):
+        seen["text"] = box.text()
+        box.button(QMessageBox.StandardButton.No).click()
+
+    when_dialog_opens(qtbot, decline)
+    window.import_in_background(seed_paths[1])
+    qtbot.waitUntil(lambda: "text" in seen and not window._tasks, timeout=10000)
+    assert "覆盖" in seen["text"]
+    assert len(workspace.entries()) == 1
+    assert task is not None

@@ -24,7 +24,7 @@ class WorkPage(Page):
         b = self.binder
         box, form = self.group("年度总体工作")
         form.addRow("总体情况(&G)：", b.text("report.narratives.overall_work", "概述本年度的总体工作，下面的重点任务逐项展开", lines=3).container)
-        layout.addWidget(box)
+        layout.addWidget(box, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tasks = self.add_table(
@@ -45,7 +45,7 @@ class WorkPage(Page):
         detail_layout.addWidget(box)
         splitter.addWidget(detail)
         splitter.setStretchFactor(1, 2)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(splitter, 3)
 
         self.tasks.row_activated.connect(self._show_task)
         editor.report_loaded.connect(lambda: self._show_task(0))
