@@ -153,7 +153,6 @@ class MainWindow(QMainWindow):
         self.editor.save_state_changed.connect(self._show_save_state)
         self.editor.changed.connect(self._schedule_checks)
         self.editor.list_changed.connect(self._schedule_checks)
-        self.editor.undo_stack.cleanChanged.connect(lambda *_: None)
 
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
         self.year_combo.currentIndexChanged.connect(self._year_changed)

@@ -2,9 +2,8 @@
 
 import json
 
-import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.ui.dialogs import NewUnitDialog, NewYearDialog
 

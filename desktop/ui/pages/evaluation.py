@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
-
 from ...services.figures import department_figures
 from ..table_editor import TableEditor
 from ..table_model import Kind

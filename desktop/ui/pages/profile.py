@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from ...domain.model import LeadershipPost, Outline, RuleSet, UnitLevel
 from ...services.summary import OUTLINE_NAMES

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...domain.model import Project
 from ...services import fieldpath
@@ -83,11 +83,6 @@ class ProjectsPage(Page):
         form.addRow("项目自评：", self.score)
         form.addRow("项目绩效分析：", d.text("@.analysis", "50 万元以上的项目须单独分析", lines=3).container)
         layout.addWidget(box)
-        scroll_host = QWidget()
-        host_layout = QVBoxLayout(scroll_host)
-        host_layout.setContentsMargins(0, 0, 0, 0)
-        from PySide6.QtWidgets import QScrollArea
-
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(detail)
