@@ -159,7 +159,12 @@ class FormBinder(QObject):
 
         def load(value):
             text = "" if value is None else (plain_number(value) if kind is Kind.DECIMAL else str(value))
-            if edit.text() != text:
+            try:
+                typed = parse_cell(kind, edit.text().strip())
+            except ValueError:
+                typed = object()
+            # Leave what the clerk is typing ("1.50", "07") alone when it already means this value.
+            if typed != (empty if value is None else value) or (value is None and typed is not None and empty is None):
                 edit.setText(text)
 
         binding = self._wrap(path, edit, load, unit)

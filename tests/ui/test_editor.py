@@ -160,3 +160,17 @@ def test_keyboard_only_pages_labels_and_enter(qtbot, window, seed_paths):
     window.ledger_page.table.view.setFocus()
     qtbot.keyClick(window.ledger_page.table.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.ledger_page.search
+
+
+def test_a_number_field_keeps_what_is_being_typed(qtbot, window, seed_paths):
+    jinkouhe(window, seed_paths, qtbot)
+    page = window.evaluation_page
+    window.show_page(window.page_index(page))
+    weight = page.binder.binding_for("report.self_evaluation.execution_weight").widget
+    weight.selectAll()
+    qtbot.keyClicks(weight, "12.50")
+    assert weight.text() == "12.50"
+    assert window.report.self_evaluation.execution_weight == Decimal("12.50")
+    window.editor.undo_stack.undo()
+    assert window.report.self_evaluation.execution_weight == Decimal("10")
+    assert weight.text() == "10"
