@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from .ui.main_window import MainWindow
     from .ui.qt_setup import configure_application
 
+    _prepare_scaling()
     app = QApplication.instance() or QApplication([sys.argv[0], *args.qt_args])
     configure_application(app)
     db_path = Path(args.db) if args.db else default_database_path()
@@ -44,3 +45,30 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         database.close()
+
+
+def _prepare_scaling() -> None:
+    """At 125% and 150% Windows scaling, scale by exactly that rather than rounding to 100% or 200%."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+
+
+def main_window_for_benchmark(db_path: str):
+    """The window as `main` builds it, shown and painted, for bench/bench_gui.py."""
+    from PySide6.QtWidgets import QApplication
+
+    from .services.workspace import Workspace
+    from .storage import open_database
+    from .ui.main_window import MainWindow
+    from .ui.qt_setup import configure_application
+
+    _prepare_scaling()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    configure_application(app)
+    window = MainWindow(Workspace(open_database(Path(db_path))))
+    window.show()
+    app.processEvents()
+    return app, window

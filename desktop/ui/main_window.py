@@ -1,18 +1,18 @@
-"""The main window: pick a unit and a year, see the report's key figures, exchange data files."""
+"""The main window: pick a unit and a year, move between the report's parts, see the save state."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -27,12 +27,26 @@ from .. import APP_TITLE
 from ..domain.model import Report, Unit
 from ..exchange import ExchangeError
 from ..fileio import FileWriteError
-from ..services.summary import summarize
+from ..services import checking
+from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
 from ..storage import StorageError
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
+from .editor import Editor
+from .marks import set_tone
+from .pages.analysis import AnalysisPage
+from .pages.base import Page
+from .pages.evaluation import EvaluationPage
+from .pages.finance import FinancePage
+from .pages.ledger import LedgerPage
+from .pages.overview import OverviewPage
+from .pages.profile import ProfilePage
+from .pages.projects import ProjectsPage
+from .pages.work import WorkPage
+from .tasks import BackgroundTask
 
 EXCHANGE_FILTER = "数据文件 (*.fulian.json *.json)"
+CHECK_DELAY_MS = 700
 
 
 class WelcomePage(QWidget):
@@ -76,33 +90,17 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
 
 
-class OverviewPage(QWidget):
-    """概览: the report's key figures as computed by the domain."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-
-    def show_report(self, report: Report | None) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        if report is None:
-            return
-        for line in summarize(report):
-            value = QLabel(line.value)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            self.form.addRow(f"{line.label}：", value)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
         self.workspace = workspace
-        self.report: Report | None = None
+        self.editor = Editor(workspace.database, self)
+        self.check_result: checking.CheckResult | None = None
+        self._tasks: list[BackgroundTask] = []
         self.setWindowTitle(APP_TITLE)
-        self.resize(1100, 720)
+        # Fit the screen: at 125%/150% scaling a 1366×768 laptop has only about 1093×614 / 911×512 to give.
+        available = self.screen().availableGeometry()
+        self.resize(min(1180, int(available.width() * 0.95)), min(760, int(available.height() * 0.92)))
 
         self.unit_combo = QComboBox()
         self.unit_combo.setMinimumContentsLength(16)
@@ -118,16 +116,19 @@ class MainWindow(QMainWindow):
         self.welcome.load_demo_requested.connect(self.load_demo)
 
         self.navigation = QListWidget()
-        self.navigation.addItems(["概览"])
-        self.navigation.setMaximumWidth(200)
-        self.overview = OverviewPage()
+        self.navigation.setMaximumWidth(180)
+        self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.overview)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.page_list: list[Page] = []
+        self._build_pages()
+        self.navigation.currentRowChanged.connect(self._page_changed)
         report_view = QSplitter()
         report_view.addWidget(self.navigation)
         report_view.addWidget(self.pages)
+        report_view.setStretchFactor(0, 0)
         report_view.setStretchFactor(1, 1)
+        report_view.setCollapsible(1, False)
+        report_view.setSizes([self.navigation.sizeHintForColumn(0) + 24, 1000])
 
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
@@ -135,14 +136,81 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         self.status_label = QLabel()
+        self.save_label = QLabel()
+        self.check_label = QLabel()
+        self.check_label.setVisible(checking.available())
         self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(QLabel(f"数据库：{workspace.database.path}"))
+        self.statusBar().addPermanentWidget(self.check_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        db_label = QLabel(f"数据库：{workspace.database.path.name}")
+        db_label.setToolTip(str(workspace.database.path))
+        self.statusBar().addPermanentWidget(db_label)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.run_checks)
+        self.editor.save_state_changed.connect(self._show_save_state)
+        self.editor.changed.connect(self._schedule_checks)
+        self.editor.list_changed.connect(self._schedule_checks)
 
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
         self.year_combo.currentIndexChanged.connect(self._year_changed)
         self.refresh()
+        self.navigation.setCurrentRow(0)
 
     # -------------------------------------------------------------- building
+
+    def _build_pages(self) -> None:
+        pages: list[Page] = [
+            OverviewPage(self.editor),
+            ProfilePage(self.editor),
+            WorkPage(self.editor),
+            LedgerPage(self.editor),
+            FinancePage(self.editor),
+            ProjectsPage(self.editor),
+            EvaluationPage(self.editor),
+            AnalysisPage(self.editor),
+        ]
+        self.overview, self.profile_page, self.work_page, self.ledger_page = pages[:4]
+        self.finance_page, self.projects_page, self.evaluation_page, self.analysis_page = pages[4:8]
+        self.checks_page = None
+        if checking.available():
+            from .pages.checks import ChecksPage
+
+            self.checks_page = ChecksPage(self.editor)
+            self.checks_page.jump_requested.connect(self.go_to_field)
+            self.checks_page.recheck_requested.connect(self.run_checks)
+            pages.append(self.checks_page)
+        self.export_page = self._export_page()
+        if self.export_page is not None:
+            pages.append(self.export_page)
+        for number, page in enumerate(pages):
+            self.add_page(page, number)
+            # A form label's buddy is the field's container; its Alt+letter must reach the field itself.
+            for label in page.findChildren(QLabel):
+                buddy = label.buddy()
+                if buddy is not None and buddy.focusProxy() is not None:
+                    label.setBuddy(buddy.focusProxy())
+
+    def _export_page(self):
+        from ..services import exporting
+
+        if not exporting.available():
+            return None
+        from .pages.export import ExportPage
+
+        return ExportPage(self.editor, self)
+
+    def add_page(self, page: Page, number: int) -> None:
+        self.page_list.append(page)
+        self.pages.addWidget(page)
+        item = QListWidgetItem(page.title)
+        shortcut = f"Ctrl+{(number + 1) % 10}" if number < 10 else ""
+        if shortcut:
+            item.setToolTip(f"快捷键 {shortcut}")
+            QShortcut(QKeySequence(shortcut), self, lambda n=number: self.show_page(n))
+        self.navigation.addItem(item)
 
     def _build_actions(self) -> None:
         self.new_unit_action = QAction("新建单位(&N)…", self, triggered=self.new_unit)
@@ -159,6 +227,24 @@ class MainWindow(QMainWindow):
                 menu.addSeparator()
             else:
                 menu.addAction(action)
+        # Own actions rather than the stack's: its texts would name the field path, not 撤销 / 重做.
+        stack = self.editor.undo_stack
+        self.undo_action = QAction("撤销(&U)", self, triggered=stack.undo, enabled=False)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.redo_action = QAction("重做(&R)", self, triggered=stack.redo, enabled=False)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.next_page_action = QAction("下一部分", self, triggered=lambda: self.show_page(self.navigation.currentRow() + 1))
+        self.next_page_action.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.previous_page_action = QAction("上一部分", self, triggered=lambda: self.show_page(self.navigation.currentRow() - 1))
+        self.previous_page_action.setShortcut(QKeySequence("Ctrl+PgUp"))
+        view_menu = self.menuBar().addMenu("查看(&V)")
+        view_menu.addAction(self.next_page_action)
+        view_menu.addAction(self.previous_page_action)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("单位与年度")
@@ -172,11 +258,18 @@ class MainWindow(QMainWindow):
         bar.addAction(self.new_unit_action)
         bar.addAction(self.new_year_action)
         bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
         bar.addAction(self.import_action)
         bar.addAction(self.export_action)
         self.addToolBar(bar)
 
     # -------------------------------------------------------------- state
+
+    @property
+    def report(self) -> Report | None:
+        return self.editor.report
 
     def refresh(self, select: tuple[str, int] | None = None) -> None:
         """Reload the picker from the database, keeping or moving to `select` (unit name, year)."""
@@ -219,22 +312,97 @@ class MainWindow(QMainWindow):
         self._year_changed()
 
     def _year_changed(self, *_args) -> None:
+        self.editor.flush()
         unit = self.current_unit()
         year = self.year_combo.currentData()
-        self.report = None
+        report = None
         if unit is not None and year is not None:
-            self.report = self.workspace.database.reports().get(unit.id, year)
-        self.overview.show_report(self.report)
-        self.export_action.setEnabled(self.report is not None)
-        if self.report is None:
+            report = self.workspace.database.reports().get(unit.id, year)
+        self.open_report(report)
+
+    def open_report(self, report: Report | None) -> None:
+        self.check_result = None
+        self.editor.open(report)
+        self.export_action.setEnabled(report is not None)
+        if report is None:
             self.status_label.setText("请选择或新建一个单位和年度")
         else:
-            self.status_label.setText(f"{self.report.unit.name} {self.report.fiscal_year} 年度 · 已保存")
+            self.status_label.setText(f"{report.unit.name} {report.fiscal_year} 年度")
+            self._schedule_checks()
+        current = self.pages.currentWidget()
+        if isinstance(current, Page):
+            current.page_shown()
+
+    def _show_save_state(self) -> None:
+        state = self.editor.save_state
+        if self.report is None:
+            self.save_label.setText("")
+            return
+        self.save_label.setText(state.label)
+        set_tone(self.save_label, "bad" if state is SaveState.FAILED else None)
+        self.save_label.setToolTip(self.editor.save_error)
+        if state is SaveState.FAILED:
+            self.statusBar().showMessage(f"保存失败：{self.editor.save_error}", 10000)
+
+    # -------------------------------------------------------------- pages
+
+    def show_page(self, number: int) -> None:
+        if 0 <= number < self.navigation.count():
+            self.navigation.setCurrentRow(number)
+
+    def page_index(self, page: Page) -> int:
+        return self.page_list.index(page)
+
+    def _page_changed(self, number: int) -> None:
+        self.editor.flush()  # leaving a page saves what it held
+        self.pages.setCurrentIndex(number)
+        page = self.pages.currentWidget()
+        if isinstance(page, Page):
+            page.page_shown()
+
+    def go_to_field(self, path: str) -> bool:
+        """Open the page that holds the field and put the cursor in it."""
+        for page in self.page_list:
+            if page.owns(path):
+                self.show_page(self.page_index(page))
+                return page.focus_path(path)
+        return False
+
+    # -------------------------------------------------------------- validation
+
+    def _schedule_checks(self, *_args) -> None:
+        if self.check_label.isVisible() or checking.available():
+            self._check_timer.start()
+
+    def run_checks(self) -> None:
+        self._check_timer.stop()
+        if not checking.available():
+            return
+        report = self.report
+        if report is None:
+            self.check_label.setText("")
+            return
+        result = checking.check(report)
+        self.check_result = result
+        self.check_label.setText(f"校验：{result.summary}" if result.findings else "校验：未发现问题")
+        set_tone(self.check_label, "bad" if result.errors else None)
+        marks = result.marks()
+        for page in self.page_list:
+            page.set_issues(marks)
+        if self.checks_page is not None:
+            self.checks_page.show_result(result)
 
     # -------------------------------------------------------------- commands
 
     def _fail(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
+
+    def run_task(self, title, job, on_success, on_error, on_cancel=None) -> BackgroundTask:
+        task = BackgroundTask(self, title, job, on_success, on_error, on_cancel)
+        self._tasks.append(task)
+        task.done.connect(lambda: self._tasks.remove(task))
+        task.start()
+        return task
 
     def new_unit(self) -> None:
         dialog = NewUnitDialog(self)
@@ -252,28 +420,63 @@ class MainWindow(QMainWindow):
         unit = self.current_unit()
         if unit is None:
             return
+        self.editor.flush()
         years = self.workspace.database.reports().list_years(unit.id)
         suggested = max(years) + 1 if years else default_report_year()
         dialog = NewYearDialog(unit.name, suggested, can_copy=bool(years), parent=self)
         if dialog.exec() != NewYearDialog.DialogCode.Accepted:
             return
-        try:
-            if dialog.copy_forward():
-                self.workspace.new_year_from_last(unit, dialog.year())
+        year, copy_forward = dialog.year(), dialog.copy_forward()
+
+        def job(progress):
+            progress.step(0, 2, f"正在建立 {year} 年度…")
+            if copy_forward:
+                report = self.workspace.new_year_from_last(unit, year)
             else:
-                self.workspace.create_report(unit, dialog.year())
-        except (WorkspaceError, StorageError) as exc:
-            self._fail("新建年度", exc.message)
-            return
-        self.refresh(select=(unit.name, dialog.year()))
+                report = self.workspace.create_report(unit, year)
+            progress.step(2, 2, "完成")
+            return report
+
+        def failed(exc):
+            if isinstance(exc, (WorkspaceError, StorageError)):
+                self._fail("新建年度", exc.message)
+            else:
+                raise exc
+
+        self.run_task("新建年度", job, lambda _r: self.refresh(select=(unit.name, year)), failed)
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "导入数据文件", "", EXCHANGE_FILTER)
         if not path:
             return
-        self.import_path(Path(path))
+        self.import_in_background(Path(path))
+
+    def import_in_background(self, path: Path, replace: bool = False) -> BackgroundTask:
+        """Read and store the file off the GUI thread; ask before replacing a year that exists."""
+        self.editor.flush()
+
+        def job(progress):
+            progress.step(0, 1, f"正在导入 {path.name}…")
+            return self.workspace.import_file(path, replace=replace)
+
+        def failed(exc):
+            if isinstance(exc, WorkspaceError) and not replace:
+                answer = QMessageBox.question(self, "导入数据文件", exc.message + "\n\n是否覆盖数据库中的这一年度？")
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.import_in_background(path, replace=True)
+            elif isinstance(exc, (ExchangeError, StorageError, WorkspaceError)):
+                self._fail("导入数据文件", f"没有导入任何内容。\n\n{exc.message}")
+            else:
+                raise exc
+
+        def imported(report):
+            self.refresh(select=(report.unit.name, report.fiscal_year))
+
+        return self.run_task("导入数据文件", job, imported, failed)
 
     def import_path(self, path: Path, replace: bool = False) -> Report | None:
+        """Import at once (used by tests and by opening a file from the command line)."""
+        self.editor.flush()
         try:
             report = self.workspace.import_file(path, replace=replace)
         except WorkspaceError as exc:
@@ -295,6 +498,7 @@ class MainWindow(QMainWindow):
     def export_file(self) -> None:
         if self.report is None:
             return
+        self.editor.flush()
         suggested = f"{self.report.unit.name}-{self.report.fiscal_year}.fulian.json"
         path, _ = QFileDialog.getSaveFileName(self, "导出数据文件", suggested, EXCHANGE_FILTER)
         if not path:
@@ -314,3 +518,19 @@ class MainWindow(QMainWindow):
             return
         first = reports[0] if reports else None
         self.refresh(select=(first.unit.name, first.fiscal_year) if first else None)
+
+    # -------------------------------------------------------------- closing
+
+    def closeEvent(self, event) -> None:
+        if not self.editor.flush():
+            answer = QMessageBox.question(
+                self, "退出", f"最近的修改没有保存成功：{self.editor.save_error}\n\n仍然退出吗？"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        for task in list(self._tasks):
+            task.cancel()
+            task.thread.quit()
+            task.thread.wait(3000)
+        super().closeEvent(event)

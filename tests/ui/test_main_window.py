@@ -2,46 +2,12 @@
 
 import json
 
-import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.ui.dialogs import NewUnitDialog, NewYearDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.qt_setup import configure_application
 
-
-@pytest.fixture
-def window(qtbot, workspace):
-    configure_application(QApplication.instance())
-    w = MainWindow(workspace)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def when_dialog_opens(qtbot, handle):
-    """Run `handle(dialog)` on the next modal dialog, as the clerk would act on it."""
-
-    def act():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, act)
-            return
-        handle(dialog)
-
-    QTimer.singleShot(0, act)
-
-
-def type_text(widget, text):
-    """Commit Chinese text the way an input method does (keyClicks cannot type it)."""
-    from PySide6.QtGui import QInputMethodEvent
-
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
+from .conftest import type_text, when_dialog_opens
 
 
 def overview_text(window):
@@ -91,6 +57,7 @@ def test_new_unit_then_new_year_from_last(qtbot, window, workspace):
 
     when_dialog_opens(qtbot, next_year)
     window.new_year()
+    qtbot.waitUntil(lambda: window.year_combo.count() == 2)
     assert [window.year_combo.itemText(i) for i in range(window.year_combo.count())] == ["2025 年度", "2024 年度"]
     assert workspace.open_report("某某街道妇联", 2025).fiscal_year == 2025
 
@@ -134,3 +101,21 @@ def test_importing_the_same_year_asks_before_replacing(qtbot, window, workspace,
 def test_qt_dialog_buttons_speak_chinese(window):
     box = QMessageBox(QMessageBox.Icon.Question, "t", "t", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "").startswith("是")
+
+
+def test_import_runs_in_the_background_and_asks_before_replacing(qtbot, window, workspace, seed_paths):
+    task = window.import_in_background(seed_paths[1])
+    qtbot.waitUntil(lambda: window.report is not None, timeout=10000)
+    assert window.report.fiscal_year == 2022 and not window._tasks
+    seen = {}
+
+    def decline(box):
+        seen["text"] = box.text()
+        box.button(QMessageBox.StandardButton.No).click()
+
+    when_dialog_opens(qtbot, decline)
+    window.import_in_background(seed_paths[1])
+    qtbot.waitUntil(lambda: "text" in seen and not window._tasks, timeout=10000)
+    assert "覆盖" in seen["text"]
+    assert len(workspace.entries()) == 1
+    assert task is not None

@@ -1,0 +1,142 @@
+"""The open report being edited, and the policy that saves every change as it is made.
+
+Ledger lines are saved one by one the moment they change (a few milliseconds each); the unit's own
+fields go to the unit table at once; everything else marks the report as changed and is saved whole
+once the clerk pauses (SAVE_DELAY_SECONDS after the last change), when the page changes and on close.
+The interface asks `flush()` to run when the delay has passed; it never decides what to save itself.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Callable, Optional
+
+from ..domain.model import Activity, Report
+from ..storage import Database, StorageError
+from . import fieldpath
+
+SAVE_DELAY_SECONDS = 0.4
+ACTIVITIES = "report.activities"
+UNIT = "report.unit"
+
+
+class SaveState(str, Enum):
+    SAVED = "saved"  # 已保存
+    PENDING = "pending"  # 正在保存（等待输入停顿）
+    FAILED = "failed"  # 保存失败
+
+    @property
+    def label(self) -> str:
+        return {"saved": "已保存", "pending": "正在保存…", "failed": "保存失败"}[self.value]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit: the field and its value before and after (what undo needs)."""
+
+    path: str
+    old: Any
+    new: Any
+
+
+class EditSession:
+    """Edits to one open report, each written to the database by the policy above."""
+
+    def __init__(self, database: Database, report: Report, clock: Callable[[], float] = time.monotonic):
+        self.database = database
+        self.report = report
+        self._clock = clock
+        self._dirty_since: Optional[float] = None
+        self.state = SaveState.SAVED
+        self.error: str = ""
+        self.saves = 0  # whole-report saves done (for tests and the benchmark)
+
+    # -------------------------------------------------------------- changing fields
+
+    def set(self, path: str, value: Any) -> Change:
+        """Set one field of the report and save it by the policy; returns the change made."""
+        old = fieldpath.set_value(self.report, path, value)
+        change = Change(path, old, value)
+        self._persist(path)
+        return change
+
+    def get(self, path: str) -> Any:
+        return fieldpath.get(self.report, path)
+
+    def insert(self, list_path: str, index: int, item: Any) -> None:
+        """Insert an item into a list of the report (a row of a table)."""
+        items = fieldpath.get(self.report, list_path)
+        items.insert(index, item)
+        if list_path == ACTIVITIES:
+            # The database keeps its own order of ledger lines; the table sorts for display.
+            self._write(lambda: self.database.reports().save_activity(self.report.id, item))
+        else:
+            self._persist(list_path)
+
+    def remove(self, list_path: str, index: int) -> Any:
+        """Remove and return an item of a list of the report."""
+        items = fieldpath.get(self.report, list_path)
+        item = items.pop(index)
+        if list_path == ACTIVITIES:
+            self._write(lambda: self.database.reports().delete_activity(self.report.id, item.key))
+        else:
+            self._persist(list_path)
+        return item
+
+    def move(self, list_path: str, index: int, to: int) -> None:
+        items = fieldpath.get(self.report, list_path)
+        items.insert(to, items.pop(index))
+        self._persist(list_path if list_path != ACTIVITIES else "report")
+
+    # -------------------------------------------------------------- the save policy
+
+    def _persist(self, path: str) -> None:
+        located = fieldpath.split_list_item(path, ACTIVITIES)
+        if located is not None:
+            activity: Activity = self.report.activities[located[0]]
+            self._write(lambda: self.database.reports().save_activity(self.report.id, activity))
+        elif fieldpath.is_within(path, UNIT) and path != UNIT:
+            self._write(lambda: self.database.units().update(self.report.unit))
+        else:
+            self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        self._dirty_since = self._clock()
+        self.state = SaveState.PENDING
+
+    def _write(self, action: Callable[[], Any]) -> None:
+        try:
+            action()
+        except StorageError as exc:
+            self.state = SaveState.FAILED
+            self.error = exc.message
+            return
+        if self._dirty_since is None and self.state is SaveState.FAILED:
+            self.state = SaveState.SAVED
+            self.error = ""
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty_since is not None
+
+    def save_due(self) -> bool:
+        """Whether the pause since the last change is long enough to save the report whole."""
+        return self.dirty and self._clock() - self._dirty_since >= SAVE_DELAY_SECONDS
+
+    def flush(self) -> bool:
+        """Save the report whole if it has unsaved changes. True when everything is saved."""
+        if not self.dirty:
+            return self.state is not SaveState.FAILED
+        try:
+            self.database.reports().save(self.report)
+        except StorageError as exc:
+            self.state = SaveState.FAILED
+            self.error = exc.message
+            return False
+        self._dirty_since = None
+        self.saves += 1
+        self.state = SaveState.SAVED
+        self.error = ""
+        return True

@@ -1,0 +1,90 @@
+"""Export of the report as Word and PDF, as the interface uses it (desktop.reports does the work).
+
+Formats are written one after another so that the clerk sees progress and may cancel between them;
+a preview is the same PDF written to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+from ..domain.model import Report
+from .jobs import Progress
+
+FORMAT_NAMES = {"docx": "Word 文档（.docx）", "pdf": "PDF 文件（.pdf）", "xlsx": "Excel 表格（.xlsx）"}
+
+
+def available() -> bool:
+    try:
+        import desktop.reports.export  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def formats() -> tuple[str, ...]:
+    """The formats the installed report writers offer ("docx", "pdf", and "xlsx" with Excel)."""
+    from ..reports.export import FORMATS
+
+    return tuple(FORMATS)
+
+
+@dataclass(frozen=True)
+class OutlineChoice:
+    id: str
+    name: str
+
+
+def outlines() -> list[OutlineChoice]:
+    from ..reports.outline import OutlineError, available_outlines, load_outline
+
+    choices = []
+    for outline_id in available_outlines():
+        try:
+            choices.append(OutlineChoice(outline_id, load_outline(outline_id).name))
+        except OutlineError:
+            continue  # a broken outline file is not offered; `fulian export` names the fault
+    return choices
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    paths: list[Path]
+    draft: bool
+    errors: int  # validation errors that made it a draft
+
+
+def export(
+    report: Report,
+    folder: Path,
+    formats: Iterable[str],
+    outline_id: Optional[str] = None,
+    final: bool = True,
+    progress: Optional[Progress] = None,
+) -> ExportOutcome:
+    """Write each format to the folder. A report with validation errors is exported as a draft."""
+    from ..reports.export import count_errors, export_report, parse_formats
+
+    progress = progress or Progress()
+    formats = parse_formats(list(formats))
+    total = len(formats) + 1
+    progress.step(0, total, "正在校验报告…")
+    errors = count_errors(report)
+    draft = not final or errors > 0
+    paths: list[Path] = []
+    for number, fmt in enumerate(formats, start=1):
+        progress.step(number, total, f"正在生成{FORMAT_NAMES.get(fmt, fmt)}…")
+        result = export_report(report, folder, [fmt], outline_id, draft=draft)
+        paths.extend(result.paths)
+    progress.step(total, total, "完成")
+    return ExportOutcome(paths, draft, errors)
+
+
+def preview_pdf(report: Report, outline_id: Optional[str] = None, progress: Optional[Progress] = None) -> Path:
+    """The report as a PDF in a temporary folder, for looking at before saving (marked 草稿 if it has errors)."""
+    folder = Path(tempfile.mkdtemp(prefix="fulian-preview-"))
+    outcome = export(report, folder, ["pdf"], outline_id, final=True, progress=progress)
+    return outcome.paths[0]

@@ -1,0 +1,161 @@
+"""Every edit the forms make goes through here: onto the undo stack, into the report, to the database.
+
+Widgets call `set`, `insert`, `remove`; the stack makes them undoable (Ctrl+Z / Ctrl+Y); the session
+applies them and saves by its policy; `changed` and `list_changed` tell every view what to redraw, so
+an undo shows in whichever page holds the field.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain.model import Report
+from ..services.editing import SAVE_DELAY_SECONDS, EditSession, SaveState
+from ..storage import Database
+
+_MERGE_ID = 0x51
+
+
+class _SetField(QUndoCommand):
+    def __init__(self, editor: "Editor", path: str, old: Any, new: Any, merge: bool):
+        super().__init__(f"修改 {path}")
+        self.editor, self.path, self.old, self.new, self.merge = editor, path, old, new, merge
+
+    def redo(self) -> None:
+        self.editor._apply(self.path, self.new)
+
+    def undo(self) -> None:
+        self.editor._apply(self.path, self.old)
+
+    def id(self) -> int:
+        return _MERGE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Typing a word is one step to undo, not one per key.
+        if not isinstance(other, _SetField) or other.path != self.path or not other.merge:
+            return False
+        self.new = other.new
+        return True
+
+
+class _Insert(QUndoCommand):
+    def __init__(self, editor: "Editor", list_path: str, index: int, item: Any):
+        super().__init__(f"添加 {list_path}")
+        self.editor, self.list_path, self.index, self.item = editor, list_path, index, item
+
+    def redo(self) -> None:
+        self.editor._insert(self.list_path, self.index, self.item)
+
+    def undo(self) -> None:
+        self.editor._remove(self.list_path, self.index)
+
+
+class _Remove(QUndoCommand):
+    def __init__(self, editor: "Editor", list_path: str, index: int, item: Any):
+        super().__init__(f"删除 {list_path}")
+        self.editor, self.list_path, self.index, self.item = editor, list_path, index, item
+
+    def redo(self) -> None:
+        self.editor._remove(self.list_path, self.index)
+
+    def undo(self) -> None:
+        self.editor._insert(self.list_path, self.index, self.item)
+
+
+class Editor(QObject):
+    """The open report's editor; None report means nothing is open."""
+
+    changed = Signal(str)  # a field path whose value changed
+    list_about_to_change = Signal(str, int, int)  # list path, row, +1 insert / -1 remove
+    list_changed = Signal(str, int, int)  # the same, after the change
+    report_loaded = Signal()  # a different report (or none) is now open
+    save_state_changed = Signal()
+
+    def __init__(self, database: Database, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.database = database
+        self.session: Optional[EditSession] = None
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(SAVE_DELAY_SECONDS * 1000))
+        self._timer.timeout.connect(self.flush)
+
+    @property
+    def report(self) -> Optional[Report]:
+        return self.session.report if self.session else None
+
+    def open(self, report: Optional[Report]) -> None:
+        self.flush()
+        self.undo_stack.clear()
+        self.session = EditSession(self.database, report) if report is not None else None
+        self.report_loaded.emit()
+        self.save_state_changed.emit()
+
+    # -------------------------------------------------------------- edits (undoable)
+
+    def set(self, path: str, value: Any, merge: bool = True) -> None:
+        if self.session is None:
+            return
+        old = self.session.get(path)
+        if old == value and type(old) is type(value):
+            return
+        self.undo_stack.push(_SetField(self, path, old, value, merge))
+
+    def insert(self, list_path: str, index: int, item: Any) -> None:
+        if self.session is not None:
+            self.undo_stack.push(_Insert(self, list_path, index, item))
+
+    def remove(self, list_path: str, index: int) -> None:
+        if self.session is not None:
+            item = self.session.get(list_path)[index]
+            self.undo_stack.push(_Remove(self, list_path, index, item))
+
+    def get(self, path: str) -> Any:
+        return self.session.get(path) if self.session else None
+
+    # -------------------------------------------------------------- applying
+
+    def _apply(self, path: str, value: Any) -> None:
+        self.session.set(path, value)
+        self._after_write()
+        self.changed.emit(path)
+
+    def _insert(self, list_path: str, index: int, item: Any) -> None:
+        self.list_about_to_change.emit(list_path, index, 1)
+        self.session.insert(list_path, index, item)
+        self._after_write()
+        self.list_changed.emit(list_path, index, 1)
+
+    def _remove(self, list_path: str, index: int) -> None:
+        self.list_about_to_change.emit(list_path, index, -1)
+        self.session.remove(list_path, index)
+        self._after_write()
+        self.list_changed.emit(list_path, index, -1)
+
+    def _after_write(self) -> None:
+        if self.session.dirty:
+            self._timer.start()  # restarts: the save waits for a pause in typing
+        self.save_state_changed.emit()
+
+    # -------------------------------------------------------------- saving
+
+    def flush(self) -> bool:
+        """Save now whatever is waiting (page change, closing, switching report)."""
+        self._timer.stop()
+        if self.session is None:
+            return True
+        ok = self.session.flush()
+        self.save_state_changed.emit()
+        return ok
+
+    @property
+    def save_state(self) -> SaveState:
+        return self.session.state if self.session else SaveState.SAVED
+
+    @property
+    def save_error(self) -> str:
+        return self.session.error if self.session else ""

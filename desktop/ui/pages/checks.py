@@ -1,0 +1,102 @@
+"""校验: the issues validation finds; double-click (or Enter) takes the clerk to the field concerned."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout
+
+from ...services.checking import CheckResult, Finding
+from ..marks import set_tone
+from .base import Page
+
+SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#1f5f99"}
+
+
+class IssueModel(QAbstractTableModel):
+    HEADERS = ("级别", "所在部分", "问题", "怎么改", "代码")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self.findings = list(findings)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.findings):
+            return None
+        finding = self.findings[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (finding.severity_label, finding.section, finding.message, finding.hint, finding.code)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{finding.message}\n{finding.hint}\n（双击转到：{finding.field}）"
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QBrush(QColor(SEVERITY_COLOURS.get(finding.severity, "#000000")))
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class ChecksPage(Page):
+    title = "校验"
+    jump_requested = Signal(str)
+    recheck_requested = Signal()
+
+    def __init__(self, editor, parent=None):
+        super().__init__(editor, parent)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.summary = QLabel("尚未校验")
+        self.summary.setWordWrap(True)
+        top.addWidget(self.summary, 1)
+        again = QPushButton("重新校验(&R)")
+        again.clicked.connect(self.recheck_requested.emit)
+        top.addWidget(again)
+        layout.addLayout(top)
+        layout.addWidget(QLabel("双击一条问题（或选中后按回车）即可转到需要修改的地方；修改后问题列表会自动更新。"))
+        self.model = IssueModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        metrics = self.view.fontMetrics()
+        for column, chars in enumerate((3, 7, 26, 20, 5)):
+            self.view.setColumnWidth(column, metrics.horizontalAdvance("中") * chars + 16)
+        self.view.doubleClicked.connect(self._activate)
+        self.view.activated.connect(self._activate)
+        layout.addWidget(self.view, 1)
+
+    def show_result(self, result: CheckResult) -> None:
+        self.model.set_findings(result.findings)
+        self.summary.setText(result.summary + ("。有错误时只能导出草稿。" if result.errors else ""))
+        set_tone(self.summary, "bad" if result.errors else "ok")
+        self.view.resizeRowsToContents()
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.jump_requested.emit(self.model.findings[index.row()].field)
+
+    def focus_path(self, path: str) -> bool:
+        return False

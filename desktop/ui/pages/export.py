@@ -1,0 +1,229 @@
+"""导出: outline, formats and folder; progress while writing; open the folder or the file when done;
+and a preview of the PDF inside the program before anything is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...fileio import FileWriteError
+from ...services import exporting
+from ..pdf_view import PdfView, renderer_available
+from .base import Page
+
+
+def default_folder() -> Path:
+    documents = Path.home() / "Documents"
+    return (documents if documents.is_dir() else Path.home()) / "妇联自评报告"
+
+
+class ExportPage(Page):
+    title = "导出"
+
+    def __init__(self, editor, window, parent=None):
+        super().__init__(editor, parent)
+        self.window_ = window
+        self.outcome: exporting.ExportOutcome | None = None
+        self.preview_path: Path | None = None
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        box, form = self.group("导出报告")
+        self.outline_combo = QComboBox()
+        for choice in exporting.outlines():
+            self.outline_combo.addItem(choice.name, choice.id)
+        form.addRow("报告提纲(&O)：", self.outline_combo)
+        self.docx_check = QCheckBox("Word 文档（.docx），可以继续修改")
+        self.docx_check.setChecked(True)
+        self.pdf_check = QCheckBox("PDF 文件（.pdf），用于上报和打印")
+        self.pdf_check.setChecked(True)
+        self.xlsx_check = QCheckBox("Excel 表格（.xlsx），报告中的全部表格")
+        self.xlsx_check.setVisible("xlsx" in exporting.formats())
+        form.addRow("格式：", self.docx_check)
+        form.addRow("", self.pdf_check)
+        form.addRow("", self.xlsx_check)
+        folder_row = QHBoxLayout()
+        self.folder_edit = QLineEdit(str(default_folder()))
+        browse = QPushButton("浏览(&B)…")
+        browse.clicked.connect(self.choose_folder)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        folder_label = QLabel("保存到(&S)：")
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
+        self.final_check = QCheckBox("按定稿导出（有校验错误时仍会标“草稿”）")
+        self.final_check.setChecked(True)
+        form.addRow("", self.final_check)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton("导出(&X)")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.preview_button = QPushButton("预览 PDF(&P)")
+        self.preview_button.clicked.connect(self.start_preview)
+        self.preview_button.setEnabled(renderer_available())
+        if not renderer_available():
+            self.preview_button.setToolTip("预览需要 PDF 显示组件，请重新安装本程序")
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        layout.addWidget(box)
+
+        box, form = self.group("导出结果")
+        self.result_label = QLabel("尚未导出")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.result_label)
+        open_row = QHBoxLayout()
+        self.open_folder_button = QPushButton("打开文件夹")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_file_button = QPushButton("打开文件")
+        self.open_file_button.clicked.connect(self.open_file)
+        for button in (self.open_folder_button, self.open_file_button):
+            button.setEnabled(False)
+            open_row.addWidget(button)
+        open_row.addStretch(1)
+        form.addRow(open_row)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.preview_label = QLabel("PDF 预览：点“预览 PDF”在这里查看排版，满意后再导出。")
+        self.preview_label.setWordWrap(True)
+        right_layout.addWidget(self.preview_label)
+        self.pdf_view = PdfView()
+        right_layout.addWidget(self.pdf_view, 1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+
+        editor.report_loaded.connect(self._report_loaded)
+
+    def _report_loaded(self) -> None:
+        report = self.editor.report
+        self.outcome = None
+        self.result_label.setText("尚未导出")
+        self.open_folder_button.setEnabled(False)
+        self.open_file_button.setEnabled(False)
+        self.pdf_view.show_pdf(None)
+        if report is not None:
+            index = self.outline_combo.findData(report.outline.value)
+            if index >= 0:
+                self.outline_combo.setCurrentIndex(index)
+
+    def formats(self) -> list[str]:
+        boxes = (("docx", self.docx_check), ("pdf", self.pdf_check), ("xlsx", self.xlsx_check))
+        return [fmt for fmt, box in boxes if box.isChecked() and fmt in exporting.formats()]
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择保存报告的文件夹", self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    # -------------------------------------------------------------- export
+
+    def start_export(self):
+        report = self.editor.report
+        if report is None:
+            return None
+        formats = self.formats()
+        if not formats:
+            QMessageBox.information(self, "导出", "请至少选择一种格式（Word 或 PDF）。")
+            return None
+        self.editor.flush()
+        folder = Path(self.folder_edit.text().strip() or default_folder())
+        outline_id = self.outline_combo.currentData()
+        final = self.final_check.isChecked()
+        self.result_label.setText("正在导出…")
+        self.outcome = None
+        return self.window_.run_task(
+            "导出报告",
+            lambda progress: exporting.export(report, folder, formats, outline_id, final, progress),
+            self._exported,
+            self._failed,
+            lambda: self.result_label.setText("已取消导出，没有写入任何文件。"),
+        )
+
+    def _exported(self, outcome: exporting.ExportOutcome) -> None:
+        self.outcome = outcome
+        names = "\n".join(str(p) for p in outcome.paths)
+        note = ""
+        if outcome.draft and outcome.errors:
+            note = f"\n\n报告还有 {outcome.errors} 个校验错误，已按草稿导出（每页标有“草稿”）。请在“校验”页改正后再导出定稿。"
+        elif outcome.draft:
+            note = "\n\n已按草稿导出。"
+        self.result_label.setText(f"已导出：\n{names}{note}")
+        self.open_folder_button.setEnabled(True)
+        self.open_file_button.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        from ...reports.export import ExportError
+
+        if isinstance(exc, (ExportError, FileWriteError)):
+            self.result_label.setText(f"导出没有完成：{exc.message}")
+            QMessageBox.warning(self, "导出", exc.message)
+            return
+        raise exc
+
+    def open_folder(self) -> None:
+        if self.outcome and self.outcome.paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.outcome.paths[0].parent)))
+
+    def open_file(self) -> None:
+        if self.outcome and self.outcome.paths:
+            target = next((p for p in self.outcome.paths if p.suffix == ".pdf"), self.outcome.paths[0])
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    # -------------------------------------------------------------- preview
+
+    def start_preview(self):
+        report = self.editor.report
+        if report is None:
+            return None
+        self.editor.flush()
+        outline_id = self.outline_combo.currentData()
+        self.preview_label.setText("正在生成预览…")
+        self.pdf_view.show_pdf(None)
+        return self.window_.run_task(
+            "生成 PDF 预览",
+            lambda progress: exporting.preview_pdf(report, outline_id, progress),
+            self._previewed,
+            self._failed,
+            lambda: self.preview_label.setText("已取消预览。"),
+        )
+
+    def _previewed(self, path: Path) -> None:
+        self.preview_path = path
+        pages = self.pdf_view.show_pdf(path)
+        self.preview_label.setText(f"PDF 预览（共 {pages} 页，尚未保存；满意后点“导出”）")
+
+    def prepare_screenshot(self) -> None:
+        """For the README's screenshot: show the preview of the open report."""
+        task = self.start_preview()
+        if task is not None:
+            from PySide6.QtCore import QEventLoop
+
+            loop = QEventLoop()
+            task.done.connect(loop.quit)
+            if not task.finished:
+                loop.exec()

@@ -1,0 +1,84 @@
+"""单位概况: the unit, its founding document, bodies, posts, functions, establishment and staff."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from ...domain.model import LeadershipPost, Outline, RuleSet, UnitLevel
+from ...services.summary import OUTLINE_NAMES
+from ..table_editor import TableEditor
+from ..table_model import Column, Kind
+from .base import Page
+
+RULE_SET_NAMES = {
+    RuleSet.NATIONAL: "全国通用：预算执行 10 + 产出 50 + 效益 30 + 满意度 10",
+    RuleSet.SICHUAN: "四川：预算执行 10 + 绩效指标 90",
+}
+
+
+class ProfilePage(Page):
+    title = "单位概况"
+    prefixes = ("report.unit", "report.profile", "report.outline", "report.rule_set", "report.title")
+
+    def __init__(self, editor, parent=None):
+        super().__init__(editor, parent)
+        layout = self.scrolled()
+        b = self.binder
+
+        box, form = self.group("单位与报告")
+        self.unit_name = QLabel()
+        form.addRow("单位名称：", self.unit_name)
+        form.addRow("单位层级(&L)：", b.choice("report.unit.level", [(x.value, x) for x in UnitLevel]).container)
+        form.addRow("上级单位(&S)：", b.line("report.unit.superior", "如：乐山市妇联").container)
+        form.addRow("报告提纲(&O)：", b.choice("report.outline", [(OUTLINE_NAMES[o], o) for o in Outline]).container)
+        form.addRow("评分方案(&R)：", b.choice("report.rule_set", [(RULE_SET_NAMES[r], r) for r in RuleSet]).container)
+        form.addRow("报告标题：", b.line("report.title", "留空则自动生成：××妇联××年度部门整体支出绩效自评报告").container)
+        layout.addWidget(box)
+
+        box, form = self.group("机构组成")
+        form.addRow("单位全称(&Q)：", b.line("report.profile.full_name", "如：广州市黄埔区妇女联合会").container)
+        form.addRow("单位简称：", b.line("report.profile.short_name", "如：黄埔区妇联").container)
+        form.addRow("单位性质：", b.line("report.profile.nature", "如：区委领导下的人民团体").container)
+        form.addRow("三定文件名称：", b.line("report.profile.founding_document_title", "如：《…内设机构和人员编制规定》").container)
+        form.addRow("三定文件文号：", b.line("report.profile.founding_document", "如：穗埔办〔2017〕6号").container)
+        self.bodies = self.add_table(
+            TableEditor(editor, "report.profile.internal_bodies", [Column(None, "内设机构")], new_item=lambda: "",
+                        add_label="添加内设机构")
+        )
+        self.bodies.setMinimumHeight(140)
+        form.addRow("内设机构：", self.bodies)
+        self.posts = self.add_table(
+            TableEditor(
+                editor,
+                "report.profile.leadership_posts",
+                [Column("title", "职务", width=10), Column("count", "职数（名）", Kind.INT)],
+                new_item=lambda: LeadershipPost(title=""),
+                add_label="添加领导职务",
+            )
+        )
+        self.posts.setMinimumHeight(140)
+        form.addRow("领导职数：", self.posts)
+        form.addRow("主要职能(&U)：", b.text("report.profile.functions", "单位的主要职能，每段一行", lines=5).container)
+        layout.addWidget(box)
+
+        box, form = self.group("编制与人员")
+        for label, attr in (("行政编制", "administrative"), ("事业编制", "institutional"),
+                            ("政法编制", "political_legal"), ("工勤编制", "worker")):
+            form.addRow(f"{label}：", b.number(f"report.profile.establishment.{attr}", suffix="名", empty=0).container)
+        self.establishment_total = self.figure_label()
+        form.addRow("编制合计：", self.establishment_total)
+        form.addRow("年末在职人数(&P)：", b.number("report.profile.actual_staff", suffix="人").container)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+        editor.report_loaded.connect(self._refresh_figures)
+        editor.changed.connect(self._refresh_figures)
+
+    def _refresh_figures(self, *_args) -> None:
+        report = self.editor.report
+        if report is None:
+            self.unit_name.setText("")
+            self.establishment_total.setText("")
+            return
+        self.unit_name.setText(report.unit.name)
+        self.establishment_total.setText(f"{report.profile.establishment.total} 名")

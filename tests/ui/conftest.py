@@ -1,0 +1,101 @@
+"""Fixtures and the clerk's hands for the interface tests: typing as an input method, editing cells."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.qt_setup import configure_application
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    configure_application(QApplication.instance())
+    w = MainWindow(workspace)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.editor.flush()
+
+
+def when_dialog_opens(qtbot, handle):
+    """Run `handle(dialog)` on the next modal dialog, as the clerk would act on it."""
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, act)
+            return
+        handle(dialog)
+
+    QTimer.singleShot(0, act)
+
+
+def type_text(widget, text):
+    """Commit text the way a Chinese input method does (keyClicks cannot type Chinese)."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot, widget, text):
+    """Type text into a field: ASCII by key presses, anything else by input-method commits."""
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        type_text(widget, text)
+
+
+def edit_cell(qtbot, table, row, column, text, select_all=True):
+    """Open the cell's editor as the clerk would (select, F2), type and press Enter."""
+    view = table.view
+    index = table.from_source(table.model.index(row, column))
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not view, "no cell editor opened"
+    if select_all and hasattr(editor, "selectAll"):
+        editor.selectAll()
+    type_into(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    return editor
+
+
+def choose_cell(qtbot, table, row, column, label):
+    """Pick a value from a cell's drop-down by its label."""
+    view = table.view
+    index = table.from_source(table.model.index(row, column))
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    position = combo.findText(label)
+    assert position >= 0, f"{label} not offered"
+    combo.setCurrentIndex(position)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def check_model(request):
+    """qtmodeltester for many models in one test: one tester each (a single tester follows only the
+    last model it was given, and would judge the others' signals against it)."""
+    from pytestqt.modeltest import ModelTester
+
+    testers = []
+
+    def check(model):
+        tester = ModelTester(request.config)
+        testers.append(tester)
+        tester.check(model, force_py=True)
+        return tester
+
+    yield check
+    for tester in testers:
+        tester._cleanup()

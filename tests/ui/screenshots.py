@@ -1,0 +1,63 @@
+"""Screenshots of every page for the README: run under Xvfb (see the command below), then look at them.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" /tmp/venv/bin/python tests/ui/screenshots.py docs/screenshots
+
+Each page of the demo unit is shown in a real X window and the whole screen captured with ImageMagick's
+`import`, then reduced to a palette PNG so that each stays small.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+NAMES = {
+    "概览": "overview", "单位概况": "profile", "年度工作": "work", "活动台账": "ledger", "收支情况": "finance",
+    "项目": "projects", "绩效目标与自评": "evaluation", "分析与结论": "analysis", "校验": "checks", "导出": "export",
+}
+
+
+def main(out_dir: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.workspace import Workspace
+    from desktop.storage import open_database
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.qt_setup import configure_application
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    configure_application(app)
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(Path(folder) / "shots.db")
+        window = MainWindow(Workspace(database))
+        window.load_demo()
+        unit = os.environ.get("SHOT_UNIT", "金口河")
+        index = next(i for i in range(window.unit_combo.count()) if unit in window.unit_combo.itemText(i))
+        window.unit_combo.setCurrentIndex(index)
+        window.setGeometry(app.primaryScreen().availableGeometry())
+        window.show()
+        for number, page in enumerate(window.page_list):
+            window.show_page(number)
+            if hasattr(page, "prepare_screenshot"):
+                page.prepare_screenshot()
+            for _ in range(20):
+                app.processEvents()
+            target = out / f"{number:02d}-{NAMES.get(page.title, page.title)}.png"
+            raw = Path(folder) / "raw.png"
+            subprocess.run(["import", "-window", "root", str(raw)], check=True)
+            subprocess.run(["/usr/bin/convert", str(raw), "-colors", "128", f"PNG8:{target}"], check=True)
+            print(target, target.stat().st_size)
+        window.close()
+        database.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
