@@ -14,6 +14,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="fulian-desk", description=APP_TITLE)
     parser.add_argument("--version", action="version", version=f"fulian-desk {__version__}")
     parser.add_argument("--db", help="数据库文件路径（默认在用户数据文件夹中）")
+    parser.add_argument("--self-test", action="store_true", help="自检（不打开窗口），结果写入用户数据文件夹的 selftest.log")
     # Qt's own options (-platform, -style …) pass through to QApplication.
     args, qt_args = parser.parse_known_args(argv)
     args.qt_args = qt_args
@@ -22,6 +23,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        return gui_self_test()
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -45,6 +48,73 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         database.close()
+
+
+def gui_self_test() -> int:
+    """`fulian-desk --self-test`: the shared self-test, then the main window built offscreen.
+
+    The GUI executable has no console on Windows, so every line also goes to selftest.log in the
+    user's data folder, where the clerk (or the build workflow) can read it.
+    """
+    import os
+    import tempfile
+
+    from .paths import user_data_dir
+    from .services.selftest import run_self_test
+
+    log_path = user_data_dir() / "selftest.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "w", encoding="utf-8") as log_file:
+
+        def log(line: str) -> None:
+            log_file.write(line + "\n")
+            log_file.flush()
+            if sys.stdout is not None:
+                print(line)
+
+        ok = run_self_test(log=log)
+        if ok:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is shown, none is needed
+            with tempfile.TemporaryDirectory(prefix="fulian-selftest-ui-") as folder:
+                ok = _check_main_window(Path(folder) / "ui.db", log)
+        log(f"界面自检{'通过' if ok else '失败'}；记录：{log_path}")
+    return 0 if ok else 1
+
+
+def _check_main_window(db_path: Path, log) -> bool:
+    """Build the main window over a fresh database holding the demo units, as a clerk would see it."""
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from .services.workspace import Workspace
+        from .storage import open_database
+        from .ui.main_window import MainWindow
+        from .ui.qt_setup import configure_application
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        configure_application(app)
+        database = open_database(db_path)
+        try:
+            workspace = Workspace(database)
+            workspace.load_demo()
+            window = MainWindow(workspace)
+            window.show()
+            app.processEvents()
+            units = window.unit_combo.count()
+            window.close()
+            app.processEvents()
+        finally:
+            database.close()
+        if units != 2:
+            raise AssertionError(f"主窗口应列出 2 个示例单位，实际 {units} 个")
+        log(f"[通过] 主窗口：已打开，列出 {units} 个示例单位")
+        return True
+    except Exception as exc:  # the self-test reports every failure, whatever its kind
+        import traceback
+
+        log(f"[失败] 主窗口：{type(exc).__name__}: {exc}")
+        log(traceback.format_exc())
+        return False
 
 
 def _prepare_scaling() -> None:

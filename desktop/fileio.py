@@ -36,7 +36,7 @@ def explain_os_error(exc: OSError, path: Path) -> str:
         return f"磁盘空间不足，无法保存“{path.name}”。请清理磁盘或换一个保存位置后重试，已保存的数据不受影响。"
     if code == errno.EROFS:
         return f"“{path.parent}”所在的磁盘是只读的。请换一个保存位置。"
-    if isinstance(exc, FileNotFoundError) or code == errno.ENOENT:
+    if (isinstance(exc, FileNotFoundError) or code == errno.ENOENT) and not path.parent.is_dir():
         return f"保存位置“{path.parent}”不存在。请选择一个已有的文件夹。"
     return f"保存“{path.name}”失败：{exc.strerror or exc}。请换一个保存位置后重试。"
 
