@@ -103,18 +103,32 @@ def _check_main_window(db_path: Path, log) -> bool:
             units = window.unit_combo.count()
             window.close()
             app.processEvents()
+            report = workspace.open_report(workspace.entries()[0].unit.name, workspace.entries()[0].fiscal_year)
         finally:
             database.close()
         if units != 2:
             raise AssertionError(f"主窗口应列出 2 个示例单位，实际 {units} 个")
         log(f"[通过] 主窗口：已打开，列出 {units} 个示例单位")
-        return True
+        return _check_preview(report, db_path.parent, log)
     except Exception as exc:  # the self-test reports every failure, whatever its kind
         import traceback
 
         log(f"[失败] 主窗口：{type(exc).__name__}: {exc}")
         log(traceback.format_exc())
         return False
+
+
+def _check_preview(report, folder: Path, log) -> bool:
+    """The in-program PDF preview renders a real exported page (its renderer ships in the bundle)."""
+    from .reports.export import export_report
+    from .ui.pdf_view import render_pages
+
+    (pdf,) = export_report(report, folder / "preview", ["pdf"]).paths
+    pages = render_pages(pdf, 400)
+    if not pages or pages[0].isNull():
+        raise AssertionError("PDF 预览无法显示页面（缺少 PDF 渲染组件）")
+    log(f"[通过] PDF 预览：{len(pages)} 页，首页 {pages[0].width()}×{pages[0].height()} 像素")
+    return True
 
 
 def _prepare_scaling() -> None:

@@ -19,4 +19,5 @@ def test_gui_self_test_runs_without_a_screen_and_writes_its_log(tmp_path):
     log = (tmp_path / "fulian-desk" / "selftest.log").read_text(encoding="utf-8")
     assert "自检通过（8 步" in log
     assert "[通过] 主窗口：已打开，列出 2 个示例单位" in log
+    assert "[通过] PDF 预览：" in log
     assert log.rstrip().endswith("selftest.log")
