@@ -22,9 +22,9 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=fulian-desk
 VersionInfoVersion={#AppVersion}
-; Per-user install: no UAC prompt, installs under the user's own program folder.
+; Per-user install: no UAC prompt and no "for all users?" question; {autopf} is then the user's own
+; program folder (%LOCALAPPDATA%\Programs).
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
 DefaultDirName={autopf}\fulian-desk
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
