@@ -56,6 +56,10 @@ def income_expenditure(report: Report, project: Optional[Project] = None) -> Tab
     rows: list[list[Cell]] = [_head("项目", "金额（万元）", "占比")]
 
     def line(label: str, value, share=None, bold=False, indent=0) -> None:
+        # A figure the clerk has not entered is left out rather than printed as an empty row:
+        # a blank cell in a submitted table reads as a mistake.
+        if value is None:
+            return
         rows.append([Cell("　" * indent + label, bold=bold), Cell(_amount(value), bold=bold), Cell(_percent(share))])
 
     line("年初结转结余", finance.carry_over_start)
@@ -110,7 +114,9 @@ def projects(report: Report, project: Optional[Project] = None) -> Table:
             Cell(_amount(executed)), Cell(_percent(project_execution_rate(item))), Cell(_number(evaluation.total, "分")),
         ])
     if not report.projects:
-        rows.append([Cell("本年度无项目支出", colspan=7, align=Align.CENTER)])
+        # Only a 项目支出 of zero means there were none; otherwise the list has simply not been entered.
+        none = report.finance.expenditure.project == 0
+        rows.append([Cell("本年度无项目支出" if none else "（项目明细未填写）", colspan=7, align=Align.CENTER)])
     else:
         total_adjusted = _sum_entered(adjusted_sum)
         total_executed = _sum_entered(executed_sum)

@@ -80,7 +80,7 @@ def test_seed_004_figures_cell_by_cell(seed_books):
     assert to_decimal(rows["全年预算数"][1]) == D("570.54")
     assert to_decimal(rows["全年执行数"][1]) == D("537.81")
     assert to_decimal(rows["预算执行率"][1]) == D("0.9426")
-    assert wb["项目支出"]["A4"].value == "本年度无项目支出"
+    assert wb["项目支出"]["A4"].value == "（项目明细未填写）"  # seed 004 prints no project list
     ws = wb["部门整体支出绩效自评表"]
     assert [c.value for c in ws[3]] == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                                         "偏差原因分析及改进措施"]

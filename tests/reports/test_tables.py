@@ -72,3 +72,17 @@ def test_department_form_states_the_entered_total_and_grade():
     assert last[0] == "总分" and last[6] == "98" and last[7] == "评价等级：优"
     execution = [pos[0].text for pos in table.grid()[1]]
     assert execution[0] == "预算执行率" and execution[4] == "94.26%" and execution[6] == "9.43"
+
+
+def test_figures_not_entered_leave_no_empty_rows():
+    table = income_expenditure(seed_report("004"))
+    labels = [row[0].value.strip("　") for row in table.rows[1:]]
+    # Seed 004 prints its budget and execution only: no income or expenditure rows stand empty.
+    assert labels == ["全年预算数", "全年执行数", "预算执行率"]
+
+
+def test_no_project_rows_say_whether_there_were_none_or_they_are_missing():
+    report = seed_report("004")
+    assert projects(report).rows[1][0].value == "（项目明细未填写）"
+    report.finance.expenditure.project = Decimal("0.00")
+    assert projects(report).rows[1][0].value == "本年度无项目支出"
