@@ -59,7 +59,7 @@ def ico_bytes(images: list[bytes], sizes: tuple[int, ...]) -> bytes:
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need a GUI application
+    _app = QGuiApplication(sys.argv[:1])  # fonts need a GUI application, kept alive until the end
     font_file = next((f for f in FONT_FILES if f.exists()), None)
     if font_file is None:
         print("no CJK font found", file=sys.stderr)

@@ -19,7 +19,7 @@ from ..domain.model import (
 from ..domain.money import format_yuan
 from .headers import BUDGET_ITEM_COLUMNS, PROJECT_COLUMNS, THREE_PUBLIC_COLUMNS, HeaderMatch, find_header, header_key
 from .parse import CellError, cell_text, is_blank, normalise_text, parse_money
-from .preview import ImportRefused, Problem, column_label, merged_problems, name_key, problem_lines
+from .preview import Problem, refuse_unless_applicable, column_label, merged_problems, name_key, problem_lines
 from .safety import UnsafeFileError
 from .workbook import SheetData, read_workbook
 
@@ -372,13 +372,7 @@ def _read_projects(sheet, header, report, changes, projects, problems) -> None:
 
 def apply(preview: BudgetPreview, report: Report) -> Report:
     """A new Report with the preview's amounts set and its new projects added; the given report is not changed."""
-    if preview.problems:
-        raise ImportRefused(f"导入文件有 {len(preview.problems)} 处问题，未导入。请改正后重新导入。")
-    if (preview.unit_name, preview.fiscal_year) != (report.unit.name, report.fiscal_year):
-        raise ImportRefused(
-            f"预览是为“{preview.unit_name}” {preview.fiscal_year} 年度生成的，不能用于“{report.unit.name}” "
-            f"{report.fiscal_year} 年度。请重新预览。"
-        )
+    refuse_unless_applicable(preview, report)
     result = copy.deepcopy(report)
     items = {item.key: item for item in FINANCE_ITEMS}
     for row in preview.projects:

@@ -12,7 +12,7 @@ from ..domain.model import Activity, Report, new_key
 from ..domain.money import format_yuan
 from .headers import LEDGER_COLUMNS, HeaderMatch, find_header
 from .parse import CellError, cell_text, is_blank, normalise_text, parse_count, parse_date, parse_money
-from .preview import ImportRefused, Problem, column_label, merged_problems, name_key, problem_lines
+from .preview import Problem, refuse_unless_applicable, column_label, merged_problems, name_key, problem_lines
 from .safety import UnsafeFileError
 from .workbook import SheetData, read_workbook
 
@@ -266,13 +266,7 @@ def _choices_hint(what: str, names: list[str], otherwise: str) -> str:
 
 def apply(preview: LedgerPreview, report: Report) -> Report:
     """A new Report with the preview's activities added (and its new kinds); the given report is not changed."""
-    if preview.problems:
-        raise ImportRefused(f"导入文件有 {len(preview.problems)} 处问题，未导入。请改正后重新导入。")
-    if (preview.unit_name, preview.fiscal_year) != (report.unit.name, report.fiscal_year):
-        raise ImportRefused(
-            f"预览是为“{preview.unit_name}” {preview.fiscal_year} 年度生成的，不能用于“{report.unit.name}” "
-            f"{report.fiscal_year} 年度。请重新预览。"
-        )
+    refuse_unless_applicable(preview, report)
     result = copy.deepcopy(report)
     present = {_identity(a) for a in result.activities}
     for row in preview.rows:

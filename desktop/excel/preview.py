@@ -50,6 +50,17 @@ class ImportRefused(Exception):
         self.message = message
 
 
+def refuse_unless_applicable(preview, report) -> None:
+    """A preview applies only when it found no problems and was made for this very report (unit and year)."""
+    if preview.problems:
+        raise ImportRefused(f"导入文件有 {len(preview.problems)} 处问题，未导入。请改正后重新导入。")
+    if (preview.unit_name, preview.fiscal_year) != (report.unit.name, report.fiscal_year):
+        raise ImportRefused(
+            f"预览是为“{preview.unit_name}” {preview.fiscal_year} 年度生成的，不能用于“{report.unit.name}” "
+            f"{report.fiscal_year} 年度。请重新预览。"
+        )
+
+
 def problem_lines(problems, limit: int = 200) -> list[str]:
     lines = [f"  {i}. {p.text()}" for i, p in enumerate(problems[:limit], start=1)]
     if len(problems) > limit:

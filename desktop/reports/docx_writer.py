@@ -259,7 +259,7 @@ class DocxWriter:
             for run in note.runs:
                 run.font.size = Pt(size + 1.5)
         grid = table.grid()
-        height, width = len(grid), table.column_count
+        width = table.column_count
         out = doc.add_table(rows=0, cols=width)
         out.style = self._table_style
         out.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from desktop.domain.model import FundColumn, Indicator, Project
+from desktop.domain.model import FundColumn, Indicator
 from desktop.domain.scoring import IndicatorKind
 from desktop.reports.document import Amount, Percent
 from desktop.reports.tables import TABLES, department_evaluation_table, income_expenditure, project_evaluation_table, projects

@@ -48,7 +48,7 @@ def test_an_error_in_the_job_reaches_the_gui_thread(qtbot, window):
     def job(progress):
         raise ValueError("坏数据")
 
-    task = window.run_task("测试", job, lambda r: None, lambda e: seen.setdefault("error", (e, threading.get_ident())))
+    window.run_task("测试", job, lambda r: None, lambda e: seen.setdefault("error", (e, threading.get_ident())))
     qtbot.waitUntil(lambda: "error" in seen, timeout=3000)
     error, thread = seen["error"]
     assert isinstance(error, ValueError) and thread == threading.get_ident()

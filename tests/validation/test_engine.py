@@ -8,7 +8,7 @@ from desktop.validation.engine import run
 from desktop.validation.issue import section_of
 from desktop.validation.rulesets import load_overlays, load_requirements, load_rule_set
 
-from .builders import codes, resolve_path
+from .builders import resolve_path
 
 
 def test_rule_sets_are_data():

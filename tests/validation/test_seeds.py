@@ -10,7 +10,7 @@ from desktop.domain.scoring import Attainment, IndicatorKind
 from desktop.exchange import read_file
 from desktop.validation import summarize, validate
 
-from .builders import codes, fields, resolve_path
+from .builders import fields, resolve_path
 
 SEED_000 = "seed_000_jinkouhe_2024.fulian.json"
 SEED_004 = "seed_004_huangpu_2022.fulian.json"
