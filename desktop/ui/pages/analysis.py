@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...domain.model import NarrativeBlock
 from ...services import fieldpath
@@ -61,16 +61,17 @@ class AnalysisPage(Page):
             TableEditor(editor, "", [Column("title", "分项标题")],
                         new_item=lambda: NarrativeBlock(), add_label="添加分项", movable=True)
         )
-        sub_layout.addWidget(self.sub_blocks, 1)
+        sub_layout.addWidget(self.sub_blocks, 2)
         self.sub_block = FormBinder(editor, self, base=None)
         self.detail_binders.append(self.sub_block)
-        sub_layout.addWidget(self.sub_block.text("@.text", "这一分项的内容，每段一行", lines=5).container, 1)
+        sub_layout.addWidget(self.sub_block.text("@.text", "这一分项的内容，每段一行", lines=5).container, 3)
         detail_layout.addWidget(sub_box, 3)
         splitter.addWidget(detail)
         splitter.setStretchFactor(1, 2)
         splitter.setMinimumHeight(380)
         form.addRow(splitter)
         layout.addWidget(box)
+        self.achievements_box = box
 
         box, form = self.group("存在问题与改进措施（每条一行，编号由程序生成；不要只写“无”）")
         self.problems = self.add_table(
@@ -129,6 +130,15 @@ class AnalysisPage(Page):
             # Show which 分项 the text belongs to, without taking the cursor from where the clerk is.
             index = self.sub_blocks.model.index(row, 0)
             self.sub_blocks.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def prepare_screenshot(self) -> None:
+        """For the README: the 主要工作成效 in view, at a 主题 with 分项 when the report has one."""
+        report = self.editor.report
+        if report is None:
+            return
+        rows = [i for i, b in enumerate(report.narratives.achievements) if b.blocks] or [0]
+        self.achievements.select(rows[0], 0)
+        self.findChild(QScrollArea).ensureWidgetVisible(self.achievements_box, 0, 0)
 
     def set_issues(self, issues: list[tuple[str, str, str]]) -> None:
         self._issues = list(issues)  # shown again when another 主题 or 分项 comes into view
