@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -113,6 +114,41 @@ class FormBinder(QObject):
         edit.setPlaceholderText(placeholder)
         edit.installEventFilter(self._enter)
         edit.textEdited.connect(lambda text: self._edit(self.path(path), text))
+
+        def load(value):
+            if edit.text() != (value or ""):
+                edit.setText(value or "")
+
+        return self._wrap(path, edit, load)
+
+    def committed_line(self, path: str, placeholder: str = "", check: Callable[[str], str | None] | None = None,
+                       title: str = "") -> Binding:
+        """A line written once the clerk leaves it (Enter, Tab, a click elsewhere), not as each key is typed:
+        for a name that must be unique, where a half-typed name must never be stored. `check(text)` gives
+        a reason to refuse the value; the clerk is told it and the stored value comes back."""
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.installEventFilter(self._enter)
+
+        def finished():
+            target = self.path(path)
+            if self._loading or self.editor.report is None or target is None:
+                return
+            text = edit.text().strip()
+            stored = self.editor.get(target) or ""
+            if text == stored:
+                if edit.text() != stored:
+                    edit.setText(stored)
+                return
+            problem = check(text) if check is not None else None
+            if problem:
+                edit.setText(stored)  # before the message: leaving the field for it must not commit again
+                QMessageBox.warning(edit.window(), title or "无法修改", problem)
+                edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            self.editor.set(target, text, merge=False)
+
+        edit.editingFinished.connect(finished)
 
         def load(value):
             if edit.text() != (value or ""):

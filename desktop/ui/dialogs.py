@@ -1,4 +1,4 @@
-"""Small dialogs: a new unit, a new year."""
+"""Small dialogs: a new unit, a new year, the list of activity kinds."""
 
 from __future__ import annotations
 
@@ -10,13 +10,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QSpinBox,
+    QVBoxLayout,
 )
 
 from ..domain.model import Outline, Unit, UnitLevel
+from ..services import activity_kinds
 from ..services.summary import OUTLINE_NAMES
+from .editor import Editor
+from .marks import set_tone
+from .table_editor import TableEditor
+from .table_model import Column
 
 
 def default_report_year(today: date | None = None) -> int:
@@ -101,3 +108,65 @@ class NewYearDialog(QDialog):
 
     def copy_forward(self) -> bool:
         return self.copy_check.isChecked()
+
+
+class ActivityKindsDialog(QDialog):
+    """管理活动类型: add, rename, reorder and remove the kinds the ledger offers, each edit undoable.
+
+    Edits go to the open report at once (like every form); the dialog only closes.
+    """
+
+    def __init__(self, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.setWindowTitle("管理活动类型")
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            "活动台账“类型”一栏可选的类型，按此顺序列出。改名时，使用该类型的活动一并改名；"
+            "还有活动使用的类型不能删除。"
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.table = TableEditor(
+            editor,
+            activity_kinds.KINDS,
+            [
+                Column(None, "活动类型", width=10, write=self.rename),
+                Column(None, "使用的活动", compute=lambda kind: f"{activity_kinds.usage(editor.report, kind)} 条"),
+            ],
+            new_item=lambda: activity_kinds.new_kind_name(editor.report),
+            add_label="添加类型(&A)",
+            movable=True,
+            removal_refusal=lambda row: activity_kinds.removal_refusal(editor.report, row),
+        )
+        self.table.remove_button.setText("删除所选类型(&D)")
+        self.table.setMinimumHeight(320)
+        layout.addWidget(self.table, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        set_tone(self.message, "bad")
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(420, 520)
+
+    def rename(self, row: int, name: str) -> None:
+        """The clerk typed a new name in a kind's cell: refuse it, or rename the kind everywhere in one step."""
+        report = self.editor.report
+        name = name.strip()
+        old = report.activity_kinds[row]
+        if name == old:
+            return
+        problem = activity_kinds.name_problem(report, name, row)
+        if problem:
+            self.message.setText(problem)
+            self.message.show()
+            return
+        self.message.hide()
+        self.message.setText("")
+        with self.editor.step(f"活动类型“{old}”改名为“{name}”"):
+            for path, value in activity_kinds.rename_changes(report, row, name):
+                self.editor.set(path, value, merge=False)

@@ -7,7 +7,8 @@ an undo shows in whichever page holds the field.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -113,6 +114,24 @@ class Editor(QObject):
         if self.session is not None:
             item = self.session.get(list_path)[index]
             self.undo_stack.push(_Remove(self, list_path, index, item))
+
+    def move(self, list_path: str, index: int, to: int) -> None:
+        """Move an item within its list (上移 / 下移): one step to undo, told to views as a remove and an insert."""
+        if self.session is None or index == to:
+            return
+        item = self.session.get(list_path)[index]
+        with self.step(f"移动 {list_path}"):
+            self.undo_stack.push(_Remove(self, list_path, index, item))
+            self.undo_stack.push(_Insert(self, list_path, to, item))
+
+    @contextmanager
+    def step(self, text: str) -> Iterator[None]:
+        """Edits made inside are one step to undo (renaming a kind also renames it on every activity)."""
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
 
     def get(self, path: str) -> Any:
         return self.session.get(path) if self.session else None

@@ -27,7 +27,7 @@ from .. import APP_TITLE
 from ..domain.model import Report, Unit
 from ..exchange import ExchangeError
 from ..fileio import FileWriteError
-from ..services import checking
+from ..services import checking, fieldpath
 from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
 from ..storage import StorageError
@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self._check_timer.timeout.connect(self.run_checks)
         self.editor.save_state_changed.connect(self._show_save_state)
         self.editor.changed.connect(self._schedule_checks)
+        self.editor.changed.connect(self._unit_edited)
         self.editor.list_changed.connect(self._schedule_checks)
 
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
@@ -297,6 +298,21 @@ class MainWindow(QMainWindow):
         if self.report is None:
             return None
         return self.report.unit.name, self.report.fiscal_year
+
+    def _unit_edited(self, path: str) -> None:
+        """The unit's own fields changed (renamed on 单位概况, or undone): the picker shows them at once,
+        in its order by name, without reopening the report (that would forget the undo history)."""
+        report = self.report
+        if report is None or not fieldpath.is_within(path, "report.unit"):
+            return
+        self.unit_combo.blockSignals(True)
+        self.unit_combo.clear()
+        for unit in self.workspace.units():
+            self.unit_combo.addItem(unit.name, unit)
+            if unit.id == report.unit.id:
+                self.unit_combo.setCurrentIndex(self.unit_combo.count() - 1)
+        self.unit_combo.blockSignals(False)
+        self.status_label.setText(f"{report.unit.name} {report.fiscal_year} 年度")
 
     def _unit_changed(self, *_args, select_year: int | None = None) -> None:
         unit = self.current_unit()

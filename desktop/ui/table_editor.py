@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -49,7 +50,11 @@ class GridView(QTableView):
 
 
 class TableEditor(QWidget):
-    """The model, its view and the row buttons; `new_item` makes the row that 添加 inserts."""
+    """The model, its view and the row buttons; `new_item` makes the row that 添加 inserts.
+
+    `movable` adds 上移 / 下移 for lists whose order is printed; `removal_refusal(row)` may return a
+    message saying why that row cannot be deleted (shown to the clerk instead of deleting).
+    """
 
     row_activated = Signal(int)  # a source row the clerk picked (for a detail pane)
 
@@ -62,6 +67,8 @@ class TableEditor(QWidget):
         add_label: str = "添加一行(&A)",
         proxy: Optional[QSortFilterProxyModel] = None,
         parent=None,
+        movable: bool = False,
+        removal_refusal: Optional[Callable[[int], Optional[str]]] = None,
     ):
         super().__init__(parent)
         self.editor = editor
@@ -82,6 +89,7 @@ class TableEditor(QWidget):
             if column.width:
                 self.view.setColumnWidth(number, metrics.horizontalAdvance("中") * column.width + 16)
         self.new_item = new_item
+        self.removal_refusal = removal_refusal
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +105,15 @@ class TableEditor(QWidget):
             buttons.addWidget(self.remove_button)
             QShortcut(QKeySequence("Ctrl+Insert"), self.view, self.add_row, context=Qt.ShortcutContext.WidgetShortcut)
             QShortcut(QKeySequence("Ctrl+Delete"), self.view, self.remove_current, context=Qt.ShortcutContext.WidgetShortcut)
+        if movable:
+            self.up_button = QPushButton("上移")
+            self.up_button.clicked.connect(lambda: self.move_current(-1))
+            self.down_button = QPushButton("下移")
+            self.down_button.clicked.connect(lambda: self.move_current(1))
+            buttons.addWidget(self.up_button)
+            buttons.addWidget(self.down_button)
+            QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self.move_current(-1), context=Qt.ShortcutContext.WidgetShortcut)
+            QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self.move_current(1), context=Qt.ShortcutContext.WidgetShortcut)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -129,9 +146,23 @@ class TableEditor(QWidget):
         row = self.current_row()
         if row < 0:
             return
+        refusal = self.removal_refusal(row) if self.removal_refusal is not None else None
+        if refusal:
+            QMessageBox.warning(self, "不能删除", refusal)
+            return
         self.model.remove_item(row)
         if self.model.rowCount():
             self.select(min(row, self.model.rowCount() - 1), 0)
+
+    def move_current(self, step: int) -> None:
+        """Move the selected row up (-1) or down (+1), keeping it selected."""
+        row = self.current_row()
+        to = row + step
+        if row < 0 or not (0 <= to < self.model.rowCount()):
+            return
+        column = max(self.view.currentIndex().column(), 0)
+        self.editor.move(self.model.list_path, row, to)
+        self.select(to, column)
 
     def select(self, row: int, column: int, edit: bool = False) -> None:
         index = self.from_source(self.model.index(row, column))

@@ -46,6 +46,9 @@ class Column:
     compute: Optional[Callable[[Any], str]] = None
     tip: str = ""
     width: int = 0  # in characters, 0: let the view decide
+    # Writes an edited value itself, given (row, value), when one cell's edit must change more than the
+    # cell (renaming a kind renames it on the activities too); None: the cell's field is set.
+    write: Optional[Callable[[int, Any], None]] = None
 
 
 def display_value(column: Column, value: Any) -> str:
@@ -219,6 +222,9 @@ class ObjectTableModel(QAbstractTableModel):
             return False
         if column.kind is Kind.TEXT and value is None:
             value = ""
+        if column.write is not None:
+            column.write(index.row(), value)
+            return True
         self.editor.set(self.path_of(index.row(), index.column()), value, merge=False)
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qt_setup import configure_application
@@ -31,6 +31,19 @@ def when_dialog_opens(qtbot, handle):
             QTimer.singleShot(20, act)
             return
         handle(dialog)
+
+    QTimer.singleShot(0, act)
+
+
+def when_message_opens(qtbot, handle):
+    """Run `handle(box)` on the next message box, also when it opens over another dialog."""
+
+    def act():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(20, act)
+            return
+        handle(box)
 
     QTimer.singleShot(0, act)
 

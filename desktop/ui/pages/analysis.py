@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...domain.model import NarrativeBlock
 from ...services import fieldpath
@@ -12,6 +12,7 @@ from ..table_editor import TableEditor
 from ..table_model import Column
 from .base import Page
 
+ACHIEVEMENTS = "report.narratives.achievements"
 NARRATIVES = (
     ("performance_management", "部门整体绩效管理情况", 3),
     ("budget_preparation", "预算编制", 3),
@@ -40,20 +41,37 @@ class AnalysisPage(Page):
             form.addRow(f"{label}：", b.text(f"report.narratives.{attr}", lines=lines).container)
         layout.addWidget(box)
 
-        box, form = self.group("主要工作成效（每条一个主题，编号由程序生成）")
+        box, form = self.group("主要工作成效（每条一个主题，可分若干分项；编号由程序生成）")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.achievements = self.add_table(
-            TableEditor(editor, "report.narratives.achievements", [Column("title", "主题")],
-                        new_item=lambda: NarrativeBlock(), add_label="添加成效主题")
+            TableEditor(editor, ACHIEVEMENTS, [Column("title", "主题")],
+                        new_item=lambda: NarrativeBlock(), add_label="添加成效主题", movable=True)
         )
         splitter.addWidget(self.achievements)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
         self.block = FormBinder(editor, self, base=None)
         self.detail_binders.append(self.block)
-        splitter.addWidget(self.block.text("@.text", "这一主题下的成效，每段一行", lines=6).container)
+        detail_layout.addWidget(self.block.text("@.text", "这一主题下的成效，每段一行；分项写在下面", lines=4).container, 2)
+        # 分项 (1)(2) of the chosen 主题, as seed 004's “5. 扬帆逐浪展新颜” has: titles in the table, text beside.
+        sub_box = QGroupBox("所选主题的分项（(1)(2)…，编号由程序生成）")
+        sub_layout = QHBoxLayout(sub_box)
+        self.sub_blocks = self.add_table(
+            TableEditor(editor, "", [Column("title", "分项标题")],
+                        new_item=lambda: NarrativeBlock(), add_label="添加分项", movable=True)
+        )
+        sub_layout.addWidget(self.sub_blocks, 2)
+        self.sub_block = FormBinder(editor, self, base=None)
+        self.detail_binders.append(self.sub_block)
+        sub_layout.addWidget(self.sub_block.text("@.text", "这一分项的内容，每段一行", lines=5).container, 3)
+        detail_layout.addWidget(sub_box, 3)
+        splitter.addWidget(detail)
         splitter.setStretchFactor(1, 2)
-        splitter.setMinimumHeight(200)
+        splitter.setMinimumHeight(380)
         form.addRow(splitter)
         layout.addWidget(box)
+        self.achievements_box = box
 
         box, form = self.group("存在问题与改进措施（每条一行，编号由程序生成；不要只写“无”）")
         self.problems = self.add_table(
@@ -69,25 +87,78 @@ class AnalysisPage(Page):
         layout.addWidget(box)
         layout.addStretch(1)
 
+        self.current = -1  # the 主题 shown
+        self._issues: list[tuple[str, str, str]] = []
         self.achievements.row_activated.connect(self._show_block)
+        self.sub_blocks.row_activated.connect(self._show_sub_block)
         editor.report_loaded.connect(lambda: self._show_block(0))
-        editor.list_changed.connect(
-            lambda path, *_: path == "report.narratives.achievements" and self._show_block(max(self.achievements.current_row(), 0))
-        )
+        editor.list_changed.connect(self._list_changed)
+
+    def _list_changed(self, path: str, row: int, delta: int) -> None:
+        if path == ACHIEVEMENTS:
+            self._show_block(max(self.achievements.current_row(), 0))
+        elif path == self.sub_blocks.model.list_path:
+            self._show_sub_block(max(self.sub_blocks.current_row(), 0))
 
     def _show_block(self, row: int) -> None:
         report = self.editor.report
         if report is None or not (0 <= row < len(report.narratives.achievements)):
+            self.current = -1
             self.block.set_base(None)
-        else:
-            self.block.set_base(fieldpath.join("narratives", "achievements", row))
+            self.sub_blocks.model.set_list_path("")
+            self.sub_blocks.setEnabled(False)
+            self._show_sub_block(-1)
+            return
+        self.current = row
+        base = fieldpath.join("narratives", "achievements", row)
+        self.block.set_base(base)
+        self.block.set_issues(self._issues)
+        self.sub_blocks.setEnabled(True)
+        if self.sub_blocks.model.list_path != base + ".blocks":
+            self.sub_blocks.model.set_list_path(base + ".blocks")
+            self.sub_blocks.set_issues(self._issues)
+        self._show_sub_block(max(self.sub_blocks.current_row(), 0))
+
+    def _show_sub_block(self, row: int) -> None:
+        report = self.editor.report
+        if report is None or self.current < 0 or not (0 <= row < len(report.narratives.achievements[self.current].blocks)):
+            self.sub_block.set_base(None)
+            return
+        self.sub_block.set_base(fieldpath.child(self.sub_blocks.model.list_path, row))
+        self.sub_block.set_issues(self._issues)
+        if self.sub_blocks.current_row() != row:
+            # Show which 分项 the text belongs to, without taking the cursor from where the clerk is.
+            index = self.sub_blocks.model.index(row, 0)
+            self.sub_blocks.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def prepare_screenshot(self) -> None:
+        """For the README: the 主要工作成效 in view, at a 主题 with 分项 when the report has one."""
+        report = self.editor.report
+        if report is None:
+            return
+        rows = [i for i, b in enumerate(report.narratives.achievements) if b.blocks] or [0]
+        self.achievements.select(rows[0], 0)
+        self.findChild(QScrollArea).ensureWidgetVisible(self.achievements_box, 0, 0)
+
+    def set_issues(self, issues: list[tuple[str, str, str]]) -> None:
+        self._issues = list(issues)  # shown again when another 主题 or 分项 comes into view
+        super().set_issues(issues)
 
     def focus_path(self, path: str) -> bool:
-        found = fieldpath.split_list_item(path, "report.narratives.achievements")
-        if found is not None:
-            self.achievements.select(found[0], 0)
-            self._show_block(found[0])
-            if found[1].startswith(".text") or found[1].startswith(".blocks"):
-                return self.block.focus(fieldpath.join("narratives", "achievements", found[0], "text"))
+        found = fieldpath.split_list_item(path, ACHIEVEMENTS)
+        report = self.editor.report
+        if found is not None and report is not None and found[0] < len(report.narratives.achievements):
+            row, rest = found
+            self.achievements.select(row, 0)
+            self._show_block(row)
+            sub = fieldpath.split_list_item(path, fieldpath.child(fieldpath.child(ACHIEVEMENTS, row), "blocks"))
+            if sub is not None and sub[0] < len(report.narratives.achievements[row].blocks):
+                self.sub_blocks.select(sub[0], 0)
+                self._show_sub_block(sub[0])
+                if sub[1].startswith(".text"):
+                    return self.sub_block.focus(path)
+                return True  # its title, in the table
+            if rest.startswith(".text") or rest.startswith(".blocks"):
+                return self.block.focus(fieldpath.child(fieldpath.child(ACHIEVEMENTS, row), "text"))
             return True
         return super().focus_path(path)

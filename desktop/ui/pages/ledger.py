@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -21,14 +22,16 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Activity
 from ...domain.money import format_yuan
-from ...services import spreadsheets
+from ...services import fieldpath, spreadsheets
 from ...services.figures import ledger_totals_by_task
+from ..dialogs import ActivityKindsDialog
 from ..spreadsheet_actions import SpreadsheetActions
 from ..table_editor import TableEditor
 from ..table_model import SORT_ROLE, Column, Kind
 from .base import Page
 
 LEDGER = "report.activities"
+KINDS = "report.activity_kinds"
 ANY = "__any__"
 
 
@@ -62,7 +65,7 @@ class LedgerFilter(QSortFilterProxyModel):
 
 class LedgerPage(Page):
     title = "活动台账"
-    prefixes = (LEDGER, "report.activity_kinds")
+    prefixes = (LEDGER, KINDS)
 
     def __init__(self, editor, parent=None):
         super().__init__(editor, parent)
@@ -105,6 +108,11 @@ class LedgerPage(Page):
             TableEditor(editor, LEDGER, columns, new_item=self._new_activity, add_label="添加活动(&A)", proxy=self.proxy)
         )
         self.table.view.setSortingEnabled(True)
+        self.kinds_button = QPushButton("管理活动类型(&K)…")
+        self.kinds_button.setToolTip("添加、改名、排序或删除“类型”一栏可选的活动类型")
+        self.kinds_button.clicked.connect(self.manage_kinds)
+        self.kinds_dialog: ActivityKindsDialog | None = None
+        self.table.buttons.addWidget(self.kinds_button)
         self.excel = None
         if spreadsheets.available():
             self.excel = SpreadsheetActions(self, spreadsheets.LEDGER)
@@ -161,9 +169,28 @@ class LedgerPage(Page):
 
     # -------------------------------------------------------------- following the report
 
-    def _refresh_filter_choices(self) -> None:
-        """The filter drop-downs list the report's kinds and tasks (keeping what was chosen)."""
+    def manage_kinds(self) -> None:
+        """管理活动类型: the dialog edits the report's list of kinds; the drop-downs follow as it does."""
+        if self.editor.report is None:
+            return
+        if self.kinds_dialog is None:
+            self.kinds_dialog = ActivityKindsDialog(self.editor, self)  # kept: its table follows the editor
+        self.kinds_dialog.message.hide()
+        self.kinds_dialog.exec()
+
+    def _refresh_filter_choices(self, renamed_kind: int | None = None) -> None:
+        """The filter drop-downs list the report's kinds and tasks (keeping what was chosen).
+
+        A kind filtered by and then renamed stays filtered under its new name; a kind or task that is
+        gone no longer filters, so the table never hides rows behind a choice the drop-down cannot show.
+        """
         kind, task = self.proxy.kind, self.proxy.task  # what is filtered now, by value
+        kinds = [v for _l, v in self._kinds()[1:]]
+        if kind != ANY and kind not in kinds:
+            chosen = self.kind_filter.currentIndex() - 1
+            kind = kinds[chosen] if renamed_kind is not None and chosen == renamed_kind < len(kinds) else ANY
+        if task != ANY and self._task_index(task) < 0:
+            task = ANY
         self.kind_filter.clear()
         self.kind_filter.addItem("全部类型", ANY)
         for label, _value in self._kinds()[1:]:
@@ -174,6 +201,9 @@ class LedgerPage(Page):
             self.task_filter.addItem(label)
         self.kind_filter.setCurrentIndex(max(self._kind_index(kind), 0))
         self.task_filter.setCurrentIndex(max(self._task_index(task), 0))
+        if (kind, task) != (self.proxy.kind, self.proxy.task):
+            self.proxy.set_filter(self.search.text(), kind, task)
+            self._update_count()
 
     def _kind_index(self, kind) -> int:
         kinds = [v for _l, v in self._kinds()[1:]]
@@ -201,8 +231,9 @@ class LedgerPage(Page):
         self._update_count()
 
     def _changed(self, path: str, *_args) -> None:
-        if path.startswith("report.tasks") or path.startswith("report.activity_kinds"):
-            self._refresh_filter_choices()
+        if path.startswith("report.tasks") or path.startswith(KINDS):
+            renamed = fieldpath.split_list_item(path, KINDS) if not _args else None
+            self._refresh_filter_choices(renamed[0] if renamed is not None and not renamed[1] else None)
         if path.startswith(LEDGER) or path.startswith("report.tasks"):
             self._stale = True
             if self.isVisible():

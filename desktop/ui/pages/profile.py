@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
-
 from ...domain.model import LeadershipPost, Outline, RuleSet, UnitLevel
 from ...services.summary import OUTLINE_NAMES
 from ..table_editor import TableEditor
@@ -26,8 +24,13 @@ class ProfilePage(Page):
         b = self.binder
 
         box, form = self.group("单位与报告")
-        self.unit_name = QLabel()
-        form.addRow("单位名称：", self.unit_name)
+        # The unit's own fields are the unit's, not this year's: saved to the unit at once (every year shows them).
+        name = b.committed_line(
+            "report.unit.name", "如：乐山市金口河区妇女联合会", check=self._unit_name_problem, title="修改单位名称"
+        )
+        self.unit_name = name.widget
+        self.unit_name.setToolTip("本单位在各年度报告中的名称；改名后按 Enter 或离开此栏即保存")
+        form.addRow("单位名称(&M)：", name.container)
         form.addRow("单位层级(&L)：", b.choice("report.unit.level", [(x.value, x) for x in UnitLevel]).container)
         form.addRow("上级单位(&S)：", b.line("report.unit.superior", "如：乐山市妇联").container)
         form.addRow("报告提纲(&O)：", b.choice("report.outline", [(OUTLINE_NAMES[o], o) for o in Outline]).container)
@@ -74,11 +77,18 @@ class ProfilePage(Page):
         editor.report_loaded.connect(self._refresh_figures)
         editor.changed.connect(self._refresh_figures)
 
+    def _unit_name_problem(self, name: str) -> str | None:
+        """Why the unit cannot take this name: none given, or another unit has it (names are unique)."""
+        if not name:
+            return "单位名称不能为空，请填写单位名称。"
+        other = self.editor.database.units().find(name)
+        if other is not None and other.id != self.editor.report.unit.id:
+            return f"数据库中已有名为“{name}”的单位，两个单位不能同名。请换一个名称，或在上方“单位”中直接选择那个单位。"
+        return None
+
     def _refresh_figures(self, *_args) -> None:
         report = self.editor.report
         if report is None:
-            self.unit_name.setText("")
             self.establishment_total.setText("")
             return
-        self.unit_name.setText(report.unit.name)
         self.establishment_total.setText(f"{report.profile.establishment.total} 名")
