@@ -11,14 +11,6 @@ from dataclasses import dataclass
 from ..domain.model import Report
 
 
-def available() -> bool:
-    try:
-        import desktop.validation  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @dataclass(frozen=True)
 class Finding:
     """An issue as shown: code, severity value ("error"/"warning"/"info") and label, where, what, what to do."""

@@ -17,14 +17,6 @@ from .jobs import Progress
 FORMAT_NAMES = {"docx": "Word 文档（.docx）", "pdf": "PDF 文件（.pdf）", "xlsx": "Excel 表格（.xlsx）"}
 
 
-def available() -> bool:
-    try:
-        import desktop.reports.export  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def formats() -> tuple[str, ...]:
     """The formats the installed report writers offer ("docx", "pdf", and "xlsx" with Excel)."""
     from ..reports.export import FORMATS

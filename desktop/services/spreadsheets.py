@@ -15,14 +15,6 @@ BUDGET = "budget"
 KIND_NAMES = {LEDGER: "活动台账", BUDGET: "预算表"}
 
 
-def available() -> bool:
-    try:
-        import desktop.excel  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def preview(kind: str, path: Path, report: Report, progress: Optional[Progress] = None):
     """What importing the workbook would change (problems listed, nothing changed yet)."""
     from .. import excel

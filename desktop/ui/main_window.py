@@ -36,7 +36,9 @@ from .editor import Editor
 from .marks import set_tone
 from .pages.analysis import AnalysisPage
 from .pages.base import Page
+from .pages.checks import ChecksPage
 from .pages.evaluation import EvaluationPage
+from .pages.export import ExportPage
 from .pages.finance import FinancePage
 from .pages.ledger import LedgerPage
 from .pages.overview import OverviewPage
@@ -138,7 +140,6 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.save_label = QLabel()
         self.check_label = QLabel()
-        self.check_label.setVisible(checking.available())
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -175,17 +176,11 @@ class MainWindow(QMainWindow):
         ]
         self.overview, self.profile_page, self.work_page, self.ledger_page = pages[:4]
         self.finance_page, self.projects_page, self.evaluation_page, self.analysis_page = pages[4:8]
-        self.checks_page = None
-        if checking.available():
-            from .pages.checks import ChecksPage
-
-            self.checks_page = ChecksPage(self.editor)
-            self.checks_page.jump_requested.connect(self.go_to_field)
-            self.checks_page.recheck_requested.connect(self.run_checks)
-            pages.append(self.checks_page)
-        self.export_page = self._export_page()
-        if self.export_page is not None:
-            pages.append(self.export_page)
+        self.checks_page = ChecksPage(self.editor)
+        self.checks_page.jump_requested.connect(self.go_to_field)
+        self.checks_page.recheck_requested.connect(self.run_checks)
+        self.export_page = ExportPage(self.editor, self)
+        pages += [self.checks_page, self.export_page]
         for number, page in enumerate(pages):
             self.add_page(page, number)
             # A form label's buddy is the field's container; its Alt+letter must reach the field itself.
@@ -193,15 +188,6 @@ class MainWindow(QMainWindow):
                 buddy = label.buddy()
                 if buddy is not None and buddy.focusProxy() is not None:
                     label.setBuddy(buddy.focusProxy())
-
-    def _export_page(self):
-        from ..services import exporting
-
-        if not exporting.available():
-            return None
-        from .pages.export import ExportPage
-
-        return ExportPage(self.editor, self)
 
     def add_page(self, page: Page, number: int) -> None:
         self.page_list.append(page)
@@ -387,13 +373,10 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- validation
 
     def _schedule_checks(self, *_args) -> None:
-        if self.check_label.isVisible() or checking.available():
-            self._check_timer.start()
+        self._check_timer.start()
 
     def run_checks(self) -> None:
         self._check_timer.stop()
-        if not checking.available():
-            return
         report = self.report
         if report is None:
             self.check_label.setText("")
@@ -405,8 +388,7 @@ class MainWindow(QMainWindow):
         marks = result.marks()
         for page in self.page_list:
             page.set_issues(marks)
-        if self.checks_page is not None:
-            self.checks_page.show_result(result)
+        self.checks_page.show_result(result)
 
     # -------------------------------------------------------------- commands
 

@@ -24,15 +24,13 @@ class FinancePage(Page):
         super().__init__(editor, parent)
         layout = self.scrolled()
         b = self.binder
-        self.excel = None
-        if spreadsheets.available():
-            self.excel = SpreadsheetActions(self, spreadsheets.BUDGET)
-            row = QHBoxLayout()
-            row.addWidget(QLabel("收支、“三公”经费和项目预算可以从决算/预算 Excel 表导入："))
-            for button in self.excel.buttons:
-                row.addWidget(button)
-            row.addStretch(1)
-            layout.addLayout(row)
+        self.excel = SpreadsheetActions(self, spreadsheets.BUDGET)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("收支、“三公”经费和项目预算可以从决算/预算 Excel 表导入："))
+        for button in self.excel.buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
 
         box, form = self.group("本年收入")
         sources = [(s, s) for s in STANDARD_INCOME_SOURCES]

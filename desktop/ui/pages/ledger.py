@@ -113,11 +113,9 @@ class LedgerPage(Page):
         self.kinds_button.clicked.connect(self.manage_kinds)
         self.kinds_dialog: ActivityKindsDialog | None = None
         self.table.buttons.addWidget(self.kinds_button)
-        self.excel = None
-        if spreadsheets.available():
-            self.excel = SpreadsheetActions(self, spreadsheets.LEDGER)
-            for button in self.excel.buttons:
-                self.table.buttons.addWidget(button)
+        self.excel = SpreadsheetActions(self, spreadsheets.LEDGER)
+        for button in self.excel.buttons:
+            self.table.buttons.addWidget(button)
         self.table.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
         self.totals = QTableWidget(0, 6)
