@@ -3,8 +3,7 @@
 # Prints the build time and the bundle size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh app
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[build]"
+bash scripts/setup.sh build
 started=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --log-level WARN build.spec
 echo "bundle built in $(( $(date +%s) - started )) s; size $(du -sh dist/fulian-desk | cut -f1)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepare a development machine (Debian/Ubuntu): system libraries Qt and the document checks need,
 # and a virtual environment in .venv with the program installed in editable mode.
-# Usage: bash scripts/setup.sh [app|test]   (test adds LibreOffice, poppler and the test packages)
+# Usage: bash scripts/setup.sh [app|test|build]
+#   test adds LibreOffice, poppler and the test packages; build adds PyInstaller and binutils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-app}"
@@ -12,9 +13,12 @@ APP_PACKAGES=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-
   libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 fonts-wqy-microhei xvfb xauth)
 # Real clients the tests open our documents with.
 TEST_PACKAGES=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
+# PyInstaller reads shared libraries with objdump.
+BUILD_PACKAGES=(binutils)
 
 packages=("${APP_PACKAGES[@]}")
 [ "$purpose" = test ] && packages+=("${TEST_PACKAGES[@]}")
+[ "$purpose" = build ] && packages+=("${BUILD_PACKAGES[@]}")
 
 if command -v dpkg >/dev/null 2>&1; then
   missing=()
@@ -37,4 +41,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extras=""
 [ "$purpose" = test ] && extras="[test]"
+[ "$purpose" = build ] && extras="[build]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
