@@ -30,6 +30,14 @@ def _fresh_indicator(indicator: Indicator) -> Indicator:
     )
 
 
+def _next_year_target(text: str, old_year: int, new_year: int) -> str:
+    """The aim restated for the new year: “完成2024年…目标任务” becomes “完成2025年…目标任务”.
+
+    Only the old year written as a year (followed by 年) changes; other numbers stay as typed.
+    """
+    return text.replace(f"{old_year}年", f"{new_year}年")
+
+
 def new_year_from(previous: Report, year: int) -> Report:
     """A draft for `year` carrying profile, establishment, outline, rule set, task titles and the
     indicator set forward; money, activity records, scores and narratives are never copied."""
@@ -43,7 +51,7 @@ def new_year_from(previous: Report, year: int) -> Report:
         tasks=[WorkTask(title=t.title) for t in previous.tasks],
         activity_kinds=list(previous.activity_kinds),
         department_target=DepartmentTarget(
-            text=previous.department_target.text,
+            text=_next_year_target(previous.department_target.text, previous.fiscal_year, year),
             indicators=[_fresh_indicator(i) for i in previous.department_target.indicators],
         ),
         projects=[

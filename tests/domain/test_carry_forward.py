@@ -64,7 +64,7 @@ def test_indicator_set_carries_without_results(seed_000):
     (target,) = draft.department_target.indicators
     assert (target.name, target.kind, target.target, target.unit) == ("履职满意率", IndicatorKind.AT_LEAST, Decimal("90"), "%")
     assert target.actual is None and target.score is None
-    assert draft.department_target.text == seed_000.department_target.text
+    assert draft.department_target.text == seed_000.department_target.text.replace("2024年", "2025年")
     first, second = draft.self_evaluation.indicators
     assert (first.name, first.level1, first.level2, first.target, first.unit, first.weight) == (
         "宣讲场次", "产出指标", "数量指标", Decimal("8"), "场", Decimal("20"),
@@ -79,3 +79,13 @@ def test_seed_004_carries_its_founding_document(seed_004):
     assert draft.profile.founding_document == "穗埔办〔2017〕6号"
     assert len(draft.tasks) == 9 and draft.finance.budget.adjusted is None
     assert draft.narratives.achievements == []
+
+
+def test_the_department_aim_is_restated_for_the_new_year(seed_000):
+    from desktop.domain.carry_forward import new_year_from
+
+    assert "完成2024年区委、区政府下达全年目标任务" in seed_000.department_target.text
+    new = new_year_from(seed_000, 2025)
+    assert "完成2025年区委、区政府下达全年目标任务" in new.department_target.text
+    assert "2024年" not in new.department_target.text
+    assert "≥90%" in new.department_target.text
