@@ -59,6 +59,10 @@ class Workspace:
             raise WorkspaceError(f"单位“{unit.name}”没有 {year} 年度的报告。已有年度：{years}")
         return report
 
+    def _has_year(self, unit: Unit, year: int) -> bool:
+        """Whether the unit has a report for the year (asked without loading the report)."""
+        return year in self.database.reports().list_years(unit.id)
+
     # -------------------------------------------------------------- changing
 
     def create_unit(self, unit: Unit) -> Unit:
@@ -71,16 +75,17 @@ class Workspace:
         return self.database.units().add(unit)
 
     def create_report(self, unit: Unit, year: int, outline: Outline = Outline.SICHUAN) -> Report:
-        if self.database.reports().get(unit.id, year) is not None:
+        if self._has_year(unit, year):
             raise WorkspaceError(f"单位“{unit.name}”已有 {year} 年度的报告。")
         return self.database.reports().save(Report(unit=unit, fiscal_year=year, outline=outline))
 
     def new_year_from_last(self, unit: Unit, year: int) -> Report:
         """Start `year` from the latest earlier year: profile, outline, tasks, indicators; no money."""
         reports = self.database.reports()
-        if reports.get(unit.id, year) is not None:
+        years = reports.list_years(unit.id)
+        if year in years:
             raise WorkspaceError(f"单位“{unit.name}”已有 {year} 年度的报告。")
-        earlier = [y for y in reports.list_years(unit.id) if y < year]
+        earlier = [y for y in years if y < year]
         if not earlier:
             return self.create_report(unit, year)
         previous = reports.get(unit.id, max(earlier))
@@ -97,7 +102,7 @@ class Workspace:
         unit = self.database.units().find(report.unit.name)
         if unit is not None:
             report.unit.id = unit.id
-            if self.database.reports().get(unit.id, report.fiscal_year) is not None and not replace:
+            if self._has_year(unit, report.fiscal_year) and not replace:
                 raise WorkspaceError(
                     f"数据库中已有“{unit.name}” {report.fiscal_year} 年度的报告。"
                     "如要用文件中的内容覆盖它，请选择“覆盖导入”（命令行加 --replace）。"
@@ -110,7 +115,7 @@ class Workspace:
         for path in demo_files():
             report = read_file(path)
             unit = self.database.units().find(report.unit.name)
-            if unit is not None and self.database.reports().get(unit.id, report.fiscal_year) is not None:
+            if unit is not None and self._has_year(unit, report.fiscal_year):
                 continue
             imported.append(self.import_file(path))
         return imported
