@@ -71,18 +71,20 @@ def load_report(args: argparse.Namespace):
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from .domain.model import ReportStatus
+    from .services.summary import STATUS_NAMES
+
     workspace = open_workspace(args)
     entries = workspace.entries()
     units = workspace.units()
     if not units:
         print("数据库中还没有单位。可用 fulian import 文件 导入数据文件。")
         return EXIT_OK
-    status_names = {"draft": "草稿", "final": "定稿"}
     for unit in units:
         print(f"{unit.name}（{unit.level.value}）")
         years = [e for e in entries if e.unit.id == unit.id]
         for entry in years:
-            print(f"  {entry.fiscal_year} 年度  {status_names.get(entry.status, entry.status)}")
+            print(f"  {entry.fiscal_year} 年度  {STATUS_NAMES[ReportStatus(entry.status)]}")
         if not years:
             print("  （尚无报告）")
     return EXIT_OK

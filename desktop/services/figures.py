@@ -103,10 +103,6 @@ def indicator_computed(indicator: Indicator) -> str:
     return score_text(value)
 
 
-def indicator_effective(indicator: Indicator) -> Optional[Decimal]:
-    return effective_score(indicator)
-
-
 @dataclass(frozen=True)
 class EvaluationFigures:
     execution: str
