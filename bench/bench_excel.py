@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from desktop.domain.model import Activity  # noqa: E402
 from desktop.excel.ledger_import import apply, preview_ledger  # noqa: E402
 from desktop.excel.templates import write_ledger  # noqa: E402
-from desktop.excel.xlsx_writer import export_xlsx  # noqa: E402
+from desktop.reports.xlsx_writer import export_xlsx  # noqa: E402
 from desktop.exchange import read_file  # noqa: E402
 
 SEEDS = [ROOT / "tests/data/seed_000_jinkouhe_2024.fulian.json", ROOT / "tests/data/seed_004_huangpu_2022.fulian.json"]

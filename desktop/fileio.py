@@ -8,6 +8,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from .errors import UserError
+
 
 # mkstemp creates files readable by the owner only; a finished document gets the usual mode instead.
 # The umask is read once at import, while the program is still single-threaded.
@@ -15,12 +17,11 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-class FileWriteError(Exception):
+class FileWriteError(UserError):
     """A file could not be written; `message` tells the clerk what to do. Nothing was half-written."""
 
     def __init__(self, message: str, path: Path):
         super().__init__(message)
-        self.message = message
         self.path = path
 
 

@@ -1,4 +1,4 @@
-"""Excel: the report's tables out (xlsx), the activity ledger and budget tables in, templates to fill.
+"""Excel: the activity ledger and budget tables in, templates to fill.
 
 Import is two steps: `preview_ledger(path, report)` / `preview_budget(path, report)` read the file and
 return what would change (never raising for a bad file), and `apply(preview, report)` returns the new
@@ -26,7 +26,6 @@ def __getattr__(name: str):
         "preview_budget": "budget_import", "BudgetPreview": "budget_import",
         "Problem": "preview", "ImportRefused": "preview", "UnsafeFileError": "safety",
         "write_ledger_template": "templates", "write_budget_template": "templates", "write_ledger": "templates",
-        "write_xlsx": "xlsx_writer", "export_xlsx": "xlsx_writer",
     }
     if name in modules:
         import importlib
@@ -36,4 +35,4 @@ def __getattr__(name: str):
 
 
 __all__ = ["apply", "preview_ledger", "preview_budget", "LedgerPreview", "BudgetPreview", "Problem", "ImportRefused",
-           "UnsafeFileError", "write_ledger_template", "write_budget_template", "write_ledger", "write_xlsx", "export_xlsx"]
+           "UnsafeFileError", "write_ledger_template", "write_budget_template", "write_ledger"]

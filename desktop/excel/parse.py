@@ -8,18 +8,18 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from ..domain.money import FEN, WAN, MoneyError, parse_amount
+from ..errors import UserError
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01, counting Excel's phantom 1900-02-29
 SERIAL_MIN, SERIAL_MAX = 20000, 80000  # 1954 … 2119: a bare number outside is not a date
 MAX_COUNT = 10_000_000  # more 人次 than any unit serves in a year
 
 
-class CellError(ValueError):
+class CellError(UserError, ValueError):
     """A cell value that does not fit its column: `message` says what is wrong, `hint` what to do."""
 
     def __init__(self, message: str, hint: str):
         super().__init__(message)
-        self.message = message
         self.hint = hint
 
 

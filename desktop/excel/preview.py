@@ -8,6 +8,7 @@ from typing import Optional
 
 from openpyxl.utils import get_column_letter
 
+from ..errors import UserError
 from .headers import HeaderMatch
 from .parse import normalise_text
 from .workbook import SheetData
@@ -42,12 +43,8 @@ def column_label(index: int, header: str = "") -> str:
     return f"{letter} 列（{header}）" if header else f"{letter} 列"
 
 
-class ImportRefused(Exception):
+class ImportRefused(UserError):
     """Applying a preview that has problems, or that was made for another report."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def refuse_unless_applicable(preview, report) -> None:

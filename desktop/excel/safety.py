@@ -10,6 +10,8 @@ from pathlib import Path
 import openpyxl
 import openpyxl.xml
 
+from ..errors import UserError
+
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a ledger of 50,000 rows is about 2 MB
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all members together, once inflated
 MAX_MEMBER_BYTES = 100 * 1024 * 1024  # one member, once inflated
@@ -32,12 +34,8 @@ _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"([A-Z]+[0-9]+(?
 _CHUNK = 1024 * 1024
 
 
-class UnsafeFileError(Exception):
+class UnsafeFileError(UserError):
     """A file that is not taken in; `message` tells the clerk why and what to do."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass

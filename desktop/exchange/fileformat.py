@@ -10,8 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import __version__
-from ..fileio import atomic_write_bytes
 from ..domain.model import Report
+from ..errors import UserError
+from ..fileio import atomic_write_bytes
 from .codec import DecodeError, decode, encode
 
 FORMAT_NAME = "fulian-desk/exchange"
@@ -20,12 +21,11 @@ MAX_FILE_BYTES = 64 * 1024 * 1024  # a year of one unit is well under 10 MB
 FILE_SUFFIX = ".fulian.json"
 
 
-class ExchangeError(Exception):
+class ExchangeError(UserError):
     """An exchange file that cannot be taken, with a Chinese message for the clerk."""
 
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
-        self.message = message
         self.field = field
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..domain.model import Report
+from ..errors import UserError
 from ..fileio import FileWriteError, atomic_write
 from .build import build_document
 from .document import Document
@@ -17,12 +18,8 @@ FORMATS = ("docx", "pdf", "xlsx")
 DEFAULT_FORMATS = ("docx", "pdf")  # the report itself; the 自评表 workbook is asked for explicitly
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export request that cannot be carried out; `message` tells the clerk what to do."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def count_errors(report: Report) -> int:
@@ -39,7 +36,7 @@ def _writer(fmt: str) -> Callable[[Document, Path], None]:
 
         return write_docx
     if fmt == "xlsx":
-        from ..excel.xlsx_writer import write_xlsx
+        from .xlsx_writer import write_xlsx
 
         return write_xlsx
     from .pdf_writer import write_pdf

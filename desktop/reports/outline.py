@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import UserError
 from ..paths import resources_dir
 
 OUTLINE_FORMAT = "fulian-desk/outline"
@@ -26,12 +27,8 @@ BLOCK_KINDS = ("generated", "narrative", "list", "blocks", "tasks", "table", "nu
 LAYOUT_KEYS = ("bold_lower_headings",)
 
 
-class OutlineError(Exception):
+class OutlineError(UserError):
     """An outline file that cannot be used; `message` says which file and what is wrong, in Chinese."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ..domain.shares import format_percent
 NOT_ENTERED = "未填写"
 
 
-def money_text(amount: Optional[Decimal]) -> str:
+def yuan_wan_text(amount: Optional[Decimal]) -> str:
     """“2,197,000.00元（219.7万元）”: both units, so nobody misreads 元 for 万元."""
     if amount is None:
         return NOT_ENTERED
@@ -45,9 +45,9 @@ class FinanceFigures:
 def finance_figures(finance: Finance) -> FinanceFigures:
     income = fin.income_total(finance)
     lines_sum = fin.income_lines_sum(finance)
-    income_text = money_text(income)
+    income_text = yuan_wan_text(income)
     if finance.income_total is not None and lines_sum is not None and lines_sum != finance.income_total:
-        income_text += f"；各项收入之和为 {money_text(lines_sum)}，与总计不符"
+        income_text += f"；各项收入之和为 {yuan_wan_text(lines_sum)}，与总计不符"
     shares = [format_percent(s) for s in fin.income_shares(finance)] if lines_sum else ["" for _ in finance.income_lines]
     exp = finance.expenditure
     spent = fin.expenditure_total(exp)
@@ -63,7 +63,7 @@ def finance_figures(finance: Finance) -> FinanceFigures:
         balance_text, holds = "年初结转结余 + 本年收入 = 本年支出 + 年末结转结余，收支平衡", True
     else:
         balance_text = (
-            f"不平衡：年初结转结余 + 本年收入 − 本年支出 − 年末结转结余 = {money_text(balance.difference)}，"
+            f"不平衡：年初结转结余 + 本年收入 − 本年支出 − 年末结转结余 = {yuan_wan_text(balance.difference)}，"
             "请核对各项金额"
         )
         holds = False
@@ -81,15 +81,15 @@ def finance_figures(finance: Finance) -> FinanceFigures:
     return FinanceFigures(
         income_total=income_text,
         income_shares=shares,
-        basic_total=money_text(fin.basic_total(exp)),
-        expenditure_total=money_text(spent),
+        basic_total=yuan_wan_text(fin.basic_total(exp)),
+        expenditure_total=yuan_wan_text(spent),
         expenditure_shares=exp_shares,
         balance=balance_text,
         balance_holds=holds,
         execution=execution,
         execution_low=low,
-        three_public_budget=money_text(tp_budget) if finance.three_public else NOT_ENTERED,
-        three_public_actual=money_text(tp_actual) if finance.three_public else NOT_ENTERED,
+        three_public_budget=yuan_wan_text(tp_budget) if finance.three_public else NOT_ENTERED,
+        three_public_actual=yuan_wan_text(tp_actual) if finance.three_public else NOT_ENTERED,
     )
 
 
@@ -141,7 +141,7 @@ def project_summary(project: Project) -> tuple[str, str, str]:
 
 
 def fund_total_text(project: Project, column: str) -> str:
-    return money_text(fin.fund_total(getattr(project, column)))
+    return yuan_wan_text(fin.fund_total(getattr(project, column)))
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,14 @@ from pathlib import Path
 
 from ..domain.carry_forward import new_year_from
 from ..domain.model import Outline, Report, Unit
+from ..errors import UserError
 from ..exchange import ExchangeError, read_file, write_file
 from ..paths import resources_dir
 from ..storage import Database
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(UserError):
     """A request the workspace cannot carry out; `message` is for the clerk."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

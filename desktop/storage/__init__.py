@@ -19,7 +19,7 @@ from .errors import (
     StorageError,
     UnitNotFoundError,
 )
-from .reports import ReportRepository
+from .report_repository import ReportRepository
 from .units import UnitRepository
 
 __all__ = [

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from .engine import BUSY_TIMEOUT_MS, make_engine
 from .errors import NetworkLocationError, NotADatabaseError
 from .location import is_network_location
-from .reports import ReportRepository
+from .report_repository import ReportRepository
 from .translate import translated
 from .units import UnitRepository
 

@@ -12,13 +12,11 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from ..errors import UserError
 
-class StorageError(Exception):
+
+class StorageError(UserError):
     """A request the database cannot carry out; `message` is for the clerk."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 # ------------------------------------------------------------------ the database file itself

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.money import MoneyError, parse_amount, plain_number
 from ..services import fieldpath
-from ..services.figures import money_text
+from ..services.figures import yuan_wan_text
 from .delegates import parse_cell
 from .editor import Editor
 from .marks import mark_field, set_tone
@@ -239,7 +239,7 @@ class FormBinder(QObject):
         edit.editingFinished.connect(lambda: self._load(binding) if not binding.message.isVisible() else None)
 
         def show(value):
-            shown.setText("" if value is None else money_text(value))
+            shown.setText("" if value is None else yuan_wan_text(value))
             if compact and not binding.message.isVisible():
                 edit.setToolTip(shown.text())
 

@@ -21,7 +21,7 @@ def enum_value(value) -> str:
     return value.value if isinstance(value, Enum) else str(value)
 
 
-def money_text(amount: Optional[Decimal]) -> str:
+def compact_money_text(amount: Optional[Decimal]) -> str:
     """An amount as the clerk reads it: 万元 when exact to 2 places, else 元 to the 分."""
     if amount is None:
         return "（未填）"

@@ -24,7 +24,7 @@ from desktop.storage import (
 )
 
 from .sample import rich_report
-from .test_reports import dump
+from .test_report_repository import dump
 
 
 def test_parent_folders_are_created(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..context import Context, money_text
+from ..context import Context, compact_money_text
 from ..issue import Issue, error, info, warning
 
 COUNTS = (("sessions", "场次/期数"), ("participants", "参与人次"), ("beneficiaries", "受益人数"))
@@ -48,7 +48,7 @@ def activity_checks(ctx: Context) -> Iterator[Issue]:
         money = activity.money
         if money is not None and money < 0:
             yield error("ACT-004", f"report.activities[{i}].money",
-                        f"活动台账第 {i + 1} 条{_title(activity)}的金额为负数（{money_text(money)}）。", "金额应为 0 或正数，请更正。")
+                        f"活动台账第 {i + 1} 条{_title(activity)}的金额为负数（{compact_money_text(money)}）。", "金额应为 0 或正数，请更正。")
         if activity.kind and activity.kind not in kinds:
             yield info("ACT-008", f"report.activities[{i}].kind",
                        f"活动台账第 {i + 1} 条{_title(activity)}的类别“{activity.kind}”不在活动类别清单中。",

@@ -8,7 +8,7 @@ from typing import Iterator
 from ...domain import finance as fin
 from ...domain.money import sum_amounts
 from ...domain.shares import HUNDRED, format_percent, shares
-from ..context import Context, is_blank, money_text
+from ..context import Context, is_blank, compact_money_text
 from ..issue import Issue, error, warning
 
 F = "report.finance"
@@ -21,8 +21,8 @@ def income_total_matches_lines(ctx: Context) -> Iterator[Issue]:
     if finance.income_total is not None and lines is not None and finance.income_total != lines:
         yield error(
             "INC-001", f"{F}.income_total",
-            f"本年收入总计填的是 {money_text(finance.income_total)}，但各项收入合计为 {money_text(lines)}，"
-            f"相差 {money_text(finance.income_total - lines)}。",
+            f"本年收入总计填的是 {compact_money_text(finance.income_total)}，但各项收入合计为 {compact_money_text(lines)}，"
+            f"相差 {compact_money_text(finance.income_total - lines)}。",
             "请核对各项收入金额与收入总计，使总计等于各项之和；若总计留空，程序会自动合计。",
         )
 
@@ -33,7 +33,7 @@ def income_lines_not_negative(ctx: Context) -> Iterator[Issue]:
         if line.amount is not None and line.amount < 0:
             yield error(
                 "INC-002", f"{F}.income_lines[{i}].amount",
-                f"收入“{line.source}”为负数（{money_text(line.amount)}）。",
+                f"收入“{line.source}”为负数（{compact_money_text(line.amount)}）。",
                 "收入金额应为 0 或正数，请按决算报表更正。",
             )
 
@@ -55,8 +55,8 @@ def expenditure_total_matches_parts(ctx: Context) -> Iterator[Issue]:
     if exp.total is not None and parts is not None and exp.total != parts:
         yield error(
             "EXP-001", f"{F}.expenditure.total",
-            f"本年支出合计填的是 {money_text(exp.total)}，但基本支出 {money_text(fin.basic_total(exp))} + "
-            f"项目支出 {money_text(exp.project)} = {money_text(parts)}，相差 {money_text(exp.total - parts)}。",
+            f"本年支出合计填的是 {compact_money_text(exp.total)}，但基本支出 {compact_money_text(fin.basic_total(exp))} + "
+            f"项目支出 {compact_money_text(exp.project)} = {compact_money_text(parts)}，相差 {compact_money_text(exp.total - parts)}。",
             "请核对基本支出、项目支出与支出合计，使合计等于两者之和。",
         )
 
@@ -68,8 +68,8 @@ def basic_matches_personnel_and_public(ctx: Context) -> Iterator[Issue]:
     if exp.basic is not None and parts is not None and exp.basic != parts:
         yield error(
             "EXP-002", f"{F}.expenditure.basic",
-            f"基本支出填的是 {money_text(exp.basic)}，但人员经费 {money_text(exp.personnel)} + "
-            f"公用经费 {money_text(exp.public)} = {money_text(parts)}，相差 {money_text(exp.basic - parts)}。",
+            f"基本支出填的是 {compact_money_text(exp.basic)}，但人员经费 {compact_money_text(exp.personnel)} + "
+            f"公用经费 {compact_money_text(exp.public)} = {compact_money_text(parts)}，相差 {compact_money_text(exp.basic - parts)}。",
             "请核对人员经费和公用经费，使基本支出等于两者之和；只知道基本支出时，可把人员经费和公用经费都留空。",
         )
 
@@ -100,7 +100,7 @@ def expenditure_not_negative(ctx: Context) -> Iterator[Issue]:
     for attr, name in names.items():
         value = getattr(exp, attr)
         if value is not None and value < 0:
-            yield error("EXP-004", f"{F}.expenditure.{attr}", f"{name}为负数（{money_text(value)}）。",
+            yield error("EXP-004", f"{F}.expenditure.{attr}", f"{name}为负数（{compact_money_text(value)}）。",
                         "支出金额应为 0 或正数，请按决算报表更正。")
 
 
@@ -111,10 +111,10 @@ def balance_holds(ctx: Context) -> Iterator[Issue]:
         return
     yield error(
         "BAL-001", f"{F}.carry_over_end",
-        f"收支不平衡：年初结转结余 {money_text(balance.carry_over_start)} + 本年收入 {money_text(balance.income)} = "
-        f"{money_text(balance.carry_over_start + balance.income)}，而本年支出 {money_text(balance.expenditure)} + "
-        f"年末结转结余 {money_text(balance.carry_over_end)} = {money_text(balance.expenditure + balance.carry_over_end)}，"
-        f"相差 {money_text(balance.difference)}。",
+        f"收支不平衡：年初结转结余 {compact_money_text(balance.carry_over_start)} + 本年收入 {compact_money_text(balance.income)} = "
+        f"{compact_money_text(balance.carry_over_start + balance.income)}，而本年支出 {compact_money_text(balance.expenditure)} + "
+        f"年末结转结余 {compact_money_text(balance.carry_over_end)} = {compact_money_text(balance.expenditure + balance.carry_over_end)}，"
+        f"相差 {compact_money_text(balance.difference)}。",
         "请核对收入、支出和年初、年末结转结余，使“年初结转结余 + 本年收入 = 本年支出 + 年末结转结余”。",
     )
 
@@ -135,7 +135,7 @@ def carry_over_not_negative(ctx: Context) -> Iterator[Issue]:
     for attr, name in (("carry_over_start", "年初结转结余"), ("carry_over_end", "年末结转结余")):
         value = getattr(finance, attr)
         if value is not None and value < 0:
-            yield error("BAL-003", f"{F}.{attr}", f"{name}为负数（{money_text(value)}）。",
+            yield error("BAL-003", f"{F}.{attr}", f"{name}为负数（{compact_money_text(value)}）。",
                         "结转结余应为 0 或正数，请按决算报表更正。")
 
 
@@ -148,7 +148,7 @@ def shares_add_up(ctx: Context) -> Iterator[Issue]:
         if sum(result, Decimal(0)) != HUNDRED:
             yield error(
                 "SHR-001", f"{F}.income_lines",
-                f"各项收入的占比无法合计为 100%（各项收入合计 {money_text(sum_amounts(amounts))}，其中有负数）。",
+                f"各项收入的占比无法合计为 100%（各项收入合计 {compact_money_text(sum_amounts(amounts))}，其中有负数）。",
                 "请更正为负数的收入项目。",
             )
     exp = finance.expenditure
@@ -158,7 +158,7 @@ def shares_add_up(ctx: Context) -> Iterator[Issue]:
         if sum(result, Decimal(0)) != HUNDRED:
             yield error(
                 "SHR-001", f"{F}.expenditure",
-                f"基本支出 {money_text(basic)} 与项目支出 {money_text(project)} 的占比无法合计为 100%。",
+                f"基本支出 {compact_money_text(basic)} 与项目支出 {compact_money_text(project)} 的占比无法合计为 100%。",
                 "请更正为负数的支出金额。",
             )
 
@@ -173,14 +173,14 @@ def execution_rate_checks(ctx: Context) -> Iterator[Issue]:
     if rate > HUNDRED:
         yield error(
             "EXE-001", f"{F}.budget.executed",
-            f"全年执行数 {money_text(budget.executed)} 超过全年预算数 {money_text(base)}，执行率 {format_percent(rate)}，超过 100%。",
+            f"全年执行数 {compact_money_text(budget.executed)} 超过全年预算数 {compact_money_text(base)}，执行率 {format_percent(rate)}，超过 100%。",
             "执行数不能超过调整后的全年预算数，请核对执行数和预算数（预算有追加时请填调整后预算数）。",
         )
     low = ctx.rule_set.low_execution_rate
     if rate < low and is_blank(budget.low_execution_reason):
         yield error(
             "EXE-002", f"{F}.budget.low_execution_reason",
-            f"预算执行率 {format_percent(rate)}（执行数 {money_text(budget.executed)} ÷ 预算数 {money_text(base)}）"
+            f"预算执行率 {format_percent(rate)}（执行数 {compact_money_text(budget.executed)} ÷ 预算数 {compact_money_text(base)}）"
             f"低于 {format_percent(low)}，但没有说明原因。",
             "请在“执行率偏低原因”中写明未执行完的原因和改进措施。",
         )
@@ -192,8 +192,8 @@ def adjustment_explained(ctx: Context) -> Iterator[Issue]:
     if fin.budget_was_adjusted(budget) and is_blank(budget.adjustment_reason):
         yield error(
             "ADJ-001", f"{F}.budget.adjustment_reason",
-            f"年初预算数 {money_text(budget.initial)} 年中调整为 {money_text(budget.adjusted)}"
-            f"（{'增加' if budget.adjusted > budget.initial else '减少'} {money_text(abs(budget.adjusted - budget.initial))}），但没有说明调整原因。",
+            f"年初预算数 {compact_money_text(budget.initial)} 年中调整为 {compact_money_text(budget.adjusted)}"
+            f"（{'增加' if budget.adjusted > budget.initial else '减少'} {compact_money_text(abs(budget.adjusted - budget.initial))}），但没有说明调整原因。",
             "请在“预算调整说明”中写明调整的原因和依据（如追加项目、上级补助等）。",
         )
 
@@ -211,7 +211,7 @@ def budget_when_printed(ctx: Context) -> Iterator[Issue]:
     for attr, name in (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数")):
         value = getattr(budget, attr)
         if value is not None and value < 0:
-            yield error("BUD-002", f"{F}.budget.{attr}", f"{name}为负数（{money_text(value)}）。", "请更正为 0 或正数。")
+            yield error("BUD-002", f"{F}.budget.{attr}", f"{name}为负数（{compact_money_text(value)}）。", "请更正为 0 或正数。")
 
 
 def three_public_within_budget(ctx: Context) -> Iterator[Issue]:
@@ -220,7 +220,7 @@ def three_public_within_budget(ctx: Context) -> Iterator[Issue]:
         if line.budget is not None and line.actual is not None and line.actual > line.budget:
             yield warning(
                 "TPF-001", f"{F}.three_public[{i}].actual",
-                f"三公经费“{line.item}”实际支出 {money_text(line.actual)} 超过预算 {money_text(line.budget)}。",
+                f"三公经费“{line.item}”实际支出 {compact_money_text(line.actual)} 超过预算 {compact_money_text(line.budget)}。",
                 "请核对金额；确属超支的，请在预算执行情况中说明原因。",
             )
 

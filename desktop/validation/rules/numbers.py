@@ -15,7 +15,7 @@ from ...domain.model import NarrativeBlock, Report
 from ...domain.money import WAN, plain_number
 from ...domain.scoring import grade_for
 from ...domain.shares import percent
-from ..context import Context, money_text
+from ..context import Context, compact_money_text
 from ..issue import Issue, error, warning
 
 NARRATIVE_FIELDS = (
@@ -164,7 +164,7 @@ def _quoted(kind: str, unit: str, value: Decimal, places: int) -> str:
     if kind == "money":
         if unit == "万元":
             return f"{plain_number(_rounded(value / WAN, max(places, 2)))}万元"
-        return money_text(value)
+        return compact_money_text(value)
     if kind == "percent":
         return f"{plain_number(value)}%"
     return f"{plain_number(value)}分"
@@ -207,7 +207,7 @@ def figures_in_text(ctx: Context) -> Iterator[Issue]:
                     yield error(
                         "SHR-002", path,
                         f"文中写{figure.name}“占{share_text}%”，但按表格计算应占 {plain_number(reconciled)}%"
-                        f"（{money_text(part)} ÷ {money_text(whole)}）。",
+                        f"（{compact_money_text(part)} ÷ {compact_money_text(whole)}）。",
                         f"请把占比改为 {plain_number(reconciled)}%；占比由程序按表格计算并保证合计为 100%。",
                     )
         for group, stated in stated_shares.items():

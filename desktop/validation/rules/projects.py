@@ -7,7 +7,7 @@ from typing import Iterator
 from ...domain import finance as fin
 from ...domain.money import sum_amounts
 from ...domain.shares import HUNDRED, format_percent
-from ..context import Context, is_blank, money_text
+from ..context import Context, is_blank, compact_money_text
 from ..issue import Issue, error, warning
 
 COLUMNS = (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"))
@@ -27,9 +27,9 @@ def fund_columns_add_up(ctx: Context) -> Iterator[Issue]:
             if column.total is not None and parts is not None and column.total != parts:
                 yield error(
                     "PRJ-001", f"report.projects[{i}].{attr}.total",
-                    f"项目“{_name(project)}”的{label}：资金总额 {money_text(column.total)}，但当年财政拨款 "
-                    f"{money_text(column.current_year)} + 上年结转 {money_text(column.carried_over)} + 其他资金 "
-                    f"{money_text(column.other)} = {money_text(parts)}，相差 {money_text(column.total - parts)}。",
+                    f"项目“{_name(project)}”的{label}：资金总额 {compact_money_text(column.total)}，但当年财政拨款 "
+                    f"{compact_money_text(column.current_year)} + 上年结转 {compact_money_text(column.carried_over)} + 其他资金 "
+                    f"{compact_money_text(column.other)} = {compact_money_text(parts)}，相差 {compact_money_text(column.total - parts)}。",
                     "请核对该列各资金来源与资金总额，使总额等于各来源之和。",
                 )
             for source, source_label in (("total", "资金总额"),) + SOURCES:
@@ -37,7 +37,7 @@ def fund_columns_add_up(ctx: Context) -> Iterator[Issue]:
                 if value is not None and value < 0:
                     yield error(
                         "PRJ-006", f"report.projects[{i}].{attr}.{source}",
-                        f"项目“{_name(project)}”的{label}{source_label}为负数（{money_text(value)}）。",
+                        f"项目“{_name(project)}”的{label}{source_label}为负数（{compact_money_text(value)}）。",
                         "金额应为 0 或正数，请更正。",
                     )
 
@@ -58,7 +58,7 @@ def large_project_analysed(ctx: Context) -> Iterator[Issue]:
         if largest is not None and largest >= threshold and is_blank(project.analysis):
             yield error(
                 "PRJ-002", f"report.projects[{i}].analysis",
-                f"项目“{_name(project)}”金额 {money_text(largest)}，达到 {money_text(threshold)}，须单独进行绩效分析，但分析为空。",
+                f"项目“{_name(project)}”金额 {compact_money_text(largest)}，达到 {compact_money_text(threshold)}，须单独进行绩效分析，但分析为空。",
                 "请在该项目的“项目绩效分析”中写明资金使用、目标完成和存在问题。",
             )
 
@@ -73,7 +73,7 @@ def project_execution(ctx: Context) -> Iterator[Issue]:
         if rate is not None and rate > HUNDRED:
             yield error(
                 "EXE-003", f"report.projects[{i}].executed.total",
-                f"项目“{_name(project)}”执行数 {money_text(executed)} 超过全年预算数 {money_text(budget)}，执行率 {format_percent(rate)}。",
+                f"项目“{_name(project)}”执行数 {compact_money_text(executed)} 超过全年预算数 {compact_money_text(budget)}，执行率 {format_percent(rate)}。",
                 "执行数不能超过全年（调整后）预算数，请核对。",
             )
         if rate is not None and rate < low and is_blank(project.analysis):
@@ -86,7 +86,7 @@ def project_execution(ctx: Context) -> Iterator[Issue]:
         if initial is not None and adjusted is not None and initial != adjusted and is_blank(project.analysis):
             yield warning(
                 "ADJ-002", f"report.projects[{i}].analysis",
-                f"项目“{_name(project)}”年初预算 {money_text(initial)} 调整为 {money_text(adjusted)}，但没有说明调整原因。",
+                f"项目“{_name(project)}”年初预算 {compact_money_text(initial)} 调整为 {compact_money_text(adjusted)}，但没有说明调整原因。",
                 "请在该项目的“项目绩效分析”中说明预算调整的原因。",
             )
 
@@ -102,7 +102,7 @@ def projects_within_project_expenditure(ctx: Context) -> Iterator[Issue]:
     if total > spent:
         yield warning(
             "PRJ-003", "report.finance.expenditure.project",
-            f"各项目全年执行数合计 {money_text(total)}，超过本年项目支出 {money_text(spent)}。",
+            f"各项目全年执行数合计 {compact_money_text(total)}，超过本年项目支出 {compact_money_text(spent)}。",
             "请核对项目执行数与决算中的项目支出。",
         )
 
@@ -113,7 +113,7 @@ def project_list_when_printed(ctx: Context) -> Iterator[Issue]:
     if ctx.requires("project_list") and not ctx.report.projects and spent is not None and spent > 0:
         yield error(
             "PRJ-004", "report.projects",
-            f"本年项目支出 {money_text(spent)}，但没有录入任何项目，报告中“特定目标类项目绩效分析”将没有内容。",
+            f"本年项目支出 {compact_money_text(spent)}，但没有录入任何项目，报告中“特定目标类项目绩效分析”将没有内容。",
             "请在“项目支出”中录入纳入绩效评价的项目及其预算、执行数。",
         )
 
@@ -130,8 +130,8 @@ def ledger_money_within_projects(ctx: Context) -> Iterator[Issue]:
         if money > executed:
             yield error(
                 "ACT-006", f"report.projects[{i}].executed.total",
-                f"活动台账中关联项目“{_name(project)}”的 {count} 条活动金额合计 {money_text(money)}，"
-                f"超过该项目全年执行数 {money_text(executed)}。",
+                f"活动台账中关联项目“{_name(project)}”的 {count} 条活动金额合计 {compact_money_text(money)}，"
+                f"超过该项目全年执行数 {compact_money_text(executed)}。",
                 "请核对活动金额或活动关联的项目；若项目执行数有误，请按决算更正。",
             )
 

@@ -6,12 +6,12 @@ import argparse
 import json
 from pathlib import Path
 
-from ..cli import EXIT_FAILED, EXIT_OK, CliError, add_report_source, load_report
-from ..exchange import ExchangeError, read_file
-from .context import enum_value
-from .engine import build_context
-from .issue import SECTION_ORDER, Issue, summarize
-from . import validate
+from ..exchange import read_file
+from ..validation import validate
+from ..validation.context import enum_value
+from ..validation.engine import build_context
+from ..validation.issue import SECTION_ORDER, Issue, summarize
+from .common import EXIT_FAILED, EXIT_OK, CliError, add_report_source, load_report
 
 OUTLINE_NAMES = {"sichuan": "四川格式", "guangdong": "广东格式"}
 
@@ -26,10 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _load(args: argparse.Namespace):
     # An exchange file is read directly: checking a file must not need the database.
     if args.file and not (args.unit or args.year):
-        try:
-            return read_file(Path(args.file))
-        except ExchangeError as exc:
-            raise CliError(exc.message) from None
+        return read_file(Path(args.file))
     if not (args.file or args.unit or args.year):
         raise CliError("请指定数据文件，或用 --unit 单位名称 --year 年度 指定数据库中的报告。")
     try:

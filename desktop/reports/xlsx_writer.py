@@ -20,9 +20,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..excel.style import BORDER, FONT_NAME, HEADER_FILL, MONEY_FORMAT, TITLE_FONT, print_setup
 from ..fileio import atomic_write
-from ..reports.document import Align, Amount, Cell, Document, Number, Paragraph, Percent, Table
-from .style import BORDER, FONT_NAME, HEADER_FILL, MONEY_FORMAT, TITLE_FONT, print_setup
+from .document import Align, Amount, Cell, Document, Number, Paragraph, Percent, Table
 
 SHEET_NAMES = {
     "income_expenditure": "收支情况",
@@ -302,8 +302,8 @@ def write_xlsx(document: Document, path: Path) -> None:
 
 def export_xlsx(report, path: Path, outline_id: Optional[str] = None, draft: bool = False) -> Path:
     """The report's workbook at `path`, written whole or not at all."""
-    from ..reports.build import build_document
-    from ..reports.outline import load_outline
+    from .build import build_document
+    from .outline import load_outline
 
     document = build_document(report, load_outline(outline_id or report.outline.value), draft=draft)
     return atomic_write(Path(path), lambda tmp: write_xlsx(document, tmp))

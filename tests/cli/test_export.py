@@ -2,7 +2,7 @@
 
 from desktop.cli import EXIT_INPUT, EXIT_OK, main
 
-from .conftest import DATA, SEEDS
+from tests.reports.conftest import DATA, SEEDS
 
 
 def test_export_a_file_to_docx_and_pdf(tmp_path, capsys):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import EXIT_OK, CliError, add_report_source, load_report
-from ..fileio import FileWriteError
+from .common import EXIT_OK, add_report_source, load_report
 
 
 def register(sub) -> None:
@@ -23,21 +22,13 @@ def register(sub) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import ExportError, count_errors, export_report, parse_formats
+    from ..reports.export import count_errors, export_report, parse_formats
 
-    try:
-        formats = parse_formats(args.format)
-    except ExportError as exc:
-        raise CliError(exc.message) from None
+    formats = parse_formats(args.format)
     report = load_report(args)
     errors = count_errors(report)
     draft = args.draft or (errors > 0 and not args.force_final)
-    try:
-        result = export_report(report, Path(args.out), formats, args.outline, draft=draft)
-    except ExportError as exc:
-        raise CliError(exc.message) from None
-    except FileWriteError as exc:
-        raise CliError(exc.message) from None
+    result = export_report(report, Path(args.out), formats, args.outline, draft=draft)
     if draft and errors and not args.draft:
         print(f"报告有 {errors} 处校验错误，已按草稿导出（每页标“草稿”）。改正错误后再导出正式稿；"
               "如确需报送，可加 --force-final。")

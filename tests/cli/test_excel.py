@@ -10,8 +10,8 @@ from desktop.cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK, main
 from desktop.excel.templates import write_ledger
 from desktop.storage import open_database
 
-from . import test_safety
-from .helpers import LEDGER_HEADER, SEED_000, seed, workbook
+from tests.excel import test_safety
+from tests.excel.helpers import LEDGER_HEADER, SEED_000, seed, workbook
 
 UNIT = "乐山市金口河区妇女联合会"
 
@@ -156,7 +156,7 @@ def test_the_report_object_given_is_never_changed(loaded_db, tmp_path):
 
 def test_a_failure_while_saving_writes_none_of_the_rows(loaded_db, tmp_path, monkeypatch):
     """The import is saved in one transaction: a failure after the rows were inserted rolls all of them back."""
-    import desktop.storage.reports as storage_reports
+    import desktop.storage.report_repository as storage_reports
     from desktop.excel.ledger_import import apply, preview_ledger
     from desktop.services.workspace import Workspace
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..errors import UserError
+from .common import EXIT_FAILED, EXIT_OK, CliError, open_workspace
+
 
 def register(sub) -> None:
     for name, what, run in (("import-ledger", "活动台账", cmd_import_ledger), ("import-budget", "预算表", cmd_import_budget)):
@@ -24,14 +27,8 @@ def register(sub) -> None:
 
 
 def _import(args: argparse.Namespace, preview_fn, apply_fn) -> int:
-    from ..cli import EXIT_FAILED, EXIT_OK, CliError, open_workspace
-    from ..services.workspace import WorkspaceError
-
     workspace = open_workspace(args)
-    try:
-        report = workspace.open_report(args.unit, args.year)
-    except WorkspaceError as exc:
-        raise CliError(exc.message) from None
+    report = workspace.open_report(args.unit, args.year)
     preview = preview_fn(Path(args.file), report)
     for line in preview.lines():
         print(line)
@@ -43,32 +40,26 @@ def _import(args: argparse.Namespace, preview_fn, apply_fn) -> int:
     updated = apply_fn(preview, report)
     try:
         workspace.save(updated)  # one transaction: the whole file or nothing
-    except WorkspaceError as exc:
-        raise CliError(exc.message) from None
-    except Exception as exc:  # noqa: BLE001 - storage errors carry the clerk's message
-        message = getattr(exc, "message", None)
-        if message:
-            raise CliError(f"{message}（文件未导入，数据库未改变）") from None
-        raise
+    except UserError as exc:
+        raise CliError(f"{exc.message}（文件未导入，数据库未改变）") from None
     print("已导入，数据已保存。")
     return EXIT_OK
 
 
 def cmd_import_ledger(args: argparse.Namespace) -> int:
-    from .ledger_import import apply, preview_ledger
+    from ..excel.ledger_import import apply, preview_ledger
 
     return _import(args, preview_ledger, apply)
 
 
 def cmd_import_budget(args: argparse.Namespace) -> int:
-    from .budget_import import apply, preview_budget
+    from ..excel.budget_import import apply, preview_budget
 
     return _import(args, preview_budget, apply)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from ..cli import EXIT_OK, CliError, open_workspace
-    from .templates import write_budget_template, write_ledger_template
+    from ..excel.templates import write_budget_template, write_ledger_template
 
     if bool(args.unit) != bool(args.year):
         raise CliError("--unit 和 --year 需要一起指定；都不指定则生成通用模板。")
@@ -77,12 +68,7 @@ def cmd_template(args: argparse.Namespace) -> int:
         raise CliError(f"模板文件名应以 .xlsx 结尾，例如 {out.stem or '模板'}.xlsx。")
     report = None
     if args.unit:
-        from ..services.workspace import WorkspaceError
-
-        try:
-            report = open_workspace(args).open_report(args.unit, args.year)
-        except WorkspaceError as exc:
-            raise CliError(exc.message) from None
+        report = open_workspace(args).open_report(args.unit, args.year)
     if args.kind == "ledger":
         path = write_ledger_template(out, report)
         print(f"已生成活动台账模板：{path}")

@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from desktop.excel.xlsx_writer import export_xlsx, number_value, workbook_for, write_xlsx
+from desktop.reports.xlsx_writer import export_xlsx, number_value, workbook_for, write_xlsx
 from desktop.reports.build import build_document
 from desktop.reports.document import Amount, Percent
 from desktop.reports.outline import load_outline
 
-from .helpers import SEED_000, SEED_004, recalculate_to_csv, seed, to_decimal
+from tests.excel.helpers import SEED_000, SEED_004, recalculate_to_csv, seed, to_decimal
 
 D = Decimal
 

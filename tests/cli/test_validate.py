@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.cli import main
 from desktop.exchange import write_file
 
-from .builders import clean_report
+from tests.validation.builders import clean_report
 
 ROOT = Path(__file__).resolve().parents[2]
 
