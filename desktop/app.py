@@ -30,12 +30,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from .services.workspace import Workspace
     from .storage import StorageError, open_database
+    from .ui import crash
     from .ui.main_window import MainWindow
     from .ui.qt_setup import configure_application
 
     _prepare_scaling()
     app = QApplication.instance() or QApplication([sys.argv[0], *args.qt_args])
     configure_application(app)
+    crash.install()  # from here on a bug is logged and explained, never a silent exit
     db_path = Path(args.db) if args.db else default_database_path()
     try:
         database = open_database(db_path)
@@ -43,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, APP_TITLE, f"无法打开数据库“{db_path}”。\n\n{exc.message}")
         return 2
     window = MainWindow(Workspace(database))
+    crash.set_save_all(window.editor.flush)
     window.show()
     try:
         return app.exec()

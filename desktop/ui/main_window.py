@@ -25,12 +25,9 @@ from PySide6.QtWidgets import (
 
 from .. import APP_TITLE
 from ..domain.model import Report, Unit
-from ..exchange import ExchangeError
-from ..fileio import FileWriteError
 from ..services import checking, fieldpath
 from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
-from ..storage import StorageError
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
 from .editor import Editor
 from .marks import set_tone
@@ -45,7 +42,7 @@ from .pages.overview import OverviewPage
 from .pages.profile import ProfilePage
 from .pages.projects import ProjectsPage
 from .pages.work import WorkPage
-from .tasks import BackgroundTask
+from .operations import Operation, cancel_all, run_now, show_user_error
 
 EXCHANGE_FILTER = "数据文件 (*.fulian.json *.json)"
 CHECK_DELAY_MS = 700
@@ -98,7 +95,6 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.editor = Editor(workspace.database, self)
         self.check_result: checking.CheckResult | None = None
-        self._tasks: list[BackgroundTask] = []
         self.setWindowTitle(APP_TITLE)
         # Fit the screen: at 125%/150% scaling a 1366×768 laptop has only about 1093×614 / 911×512 to give.
         available = self.screen().availableGeometry()
@@ -392,27 +388,19 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- commands
 
-    def _fail(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
-
-    def run_task(self, title, job, on_success, on_error, on_cancel=None) -> BackgroundTask:
-        task = BackgroundTask(self, title, job, on_success, on_error, on_cancel)
-        self._tasks.append(task)
-        task.done.connect(lambda: self._tasks.remove(task))
-        task.start()
-        return task
-
     def new_unit(self) -> None:
         dialog = NewUnitDialog(self)
         if dialog.exec() != NewUnitDialog.DialogCode.Accepted:
             return
-        try:
+
+        def create():
             unit = self.workspace.create_unit(dialog.unit())
             self.workspace.create_report(unit, dialog.year(), dialog.outline())
-        except (WorkspaceError, StorageError) as exc:
-            self._fail("新建单位", exc.message)
-            return
-        self.refresh(select=(unit.name, dialog.year()))
+            return unit
+
+        unit = run_now(self, "新建单位", create)
+        if unit is not None:
+            self.refresh(select=(unit.name, dialog.year()))
 
     def new_year(self) -> None:
         unit = self.current_unit()
@@ -435,13 +423,7 @@ class MainWindow(QMainWindow):
             progress.step(2, 2, "完成")
             return report
 
-        def failed(exc):
-            if isinstance(exc, (WorkspaceError, StorageError)):
-                self._fail("新建年度", exc.message)
-            else:
-                raise exc
-
-        self.run_task("新建年度", job, lambda _r: self.refresh(select=(unit.name, year)), failed)
+        Operation(self, "新建年度", job).success(lambda _r: self.refresh(select=(unit.name, year))).run_in_background()
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "导入数据文件", "", EXCHANGE_FILTER)
@@ -449,7 +431,7 @@ class MainWindow(QMainWindow):
             return
         self.import_in_background(Path(path))
 
-    def import_in_background(self, path: Path, replace: bool = False) -> BackgroundTask:
+    def import_in_background(self, path: Path, replace: bool = False) -> Operation:
         """Read and store the file off the GUI thread; ask before replacing a year that exists."""
         self.editor.flush()
 
@@ -462,34 +444,30 @@ class MainWindow(QMainWindow):
                 answer = QMessageBox.question(self, "导入数据文件", exc.message + "\n\n是否覆盖数据库中的这一年度？")
                 if answer == QMessageBox.StandardButton.Yes:
                     self.import_in_background(path, replace=True)
-            elif isinstance(exc, (ExchangeError, StorageError, WorkspaceError)):
-                self._fail("导入数据文件", f"没有导入任何内容。\n\n{exc.message}")
             else:
-                raise exc
+                show_user_error(self, "导入数据文件", exc, "没有导入任何内容。")
 
         def imported(report):
             self.refresh(select=(report.unit.name, report.fiscal_year))
 
-        return self.run_task("导入数据文件", job, imported, failed)
+        return Operation(self, "导入数据文件", job).success(imported).failure(failed).run_in_background()
 
     def import_path(self, path: Path, replace: bool = False) -> Report | None:
         """Import at once (used by tests and by opening a file from the command line)."""
         self.editor.flush()
-        try:
-            report = self.workspace.import_file(path, replace=replace)
-        except WorkspaceError as exc:
-            if replace:
-                self._fail("导入数据文件", exc.message)
-                return None
-            answer = QMessageBox.question(
-                self, "导入数据文件", exc.message + "\n\n是否覆盖数据库中的这一年度？"
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-            return self.import_path(path, replace=True)
-        except (ExchangeError, StorageError) as exc:
-            self._fail("导入数据文件", f"没有导入任何内容。\n\n{exc.message}")
-            return None
+        outcome: dict = {}
+
+        def failed(exc):
+            if isinstance(exc, WorkspaceError) and not replace:
+                answer = QMessageBox.question(self, "导入数据文件", exc.message + "\n\n是否覆盖数据库中的这一年度？")
+                if answer == QMessageBox.StandardButton.Yes:
+                    outcome["replaced"] = self.import_path(path, replace=True)
+            else:
+                show_user_error(self, "导入数据文件", exc, "没有导入任何内容。")
+
+        report = run_now(self, "导入数据文件", lambda: self.workspace.import_file(path, replace=replace), failed)
+        if report is None:
+            return outcome.get("replaced")
         self.refresh(select=(report.unit.name, report.fiscal_year))
         return report
 
@@ -501,18 +479,15 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "导出数据文件", suggested, EXCHANGE_FILTER)
         if not path:
             return
-        try:
-            self.workspace.export_file(self.report.unit.name, self.report.fiscal_year, Path(path))
-        except (WorkspaceError, FileWriteError, StorageError) as exc:
-            self._fail("导出数据文件", exc.message)
-            return
-        self.statusBar().showMessage(f"已导出到 {path}", 5000)
+        report = self.report
+        written = run_now(self, "导出数据文件",
+                          lambda: self.workspace.export_file(report.unit.name, report.fiscal_year, Path(path)))
+        if written is not None:
+            self.statusBar().showMessage(f"已导出到 {path}", 5000)
 
     def load_demo(self) -> None:
-        try:
-            reports = self.workspace.load_demo()
-        except (WorkspaceError, ExchangeError, StorageError) as exc:
-            self._fail("载入示例单位", exc.message)
+        reports = run_now(self, "载入示例单位", self.workspace.load_demo)
+        if reports is None:
             return
         first = reports[0] if reports else None
         self.refresh(select=(first.unit.name, first.fiscal_year) if first else None)
@@ -527,8 +502,5 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        for task in list(self._tasks):
-            task.cancel()
-            task.thread.quit()
-            task.thread.wait(3000)
+        cancel_all()
         super().closeEvent(event)

@@ -9,15 +9,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
 
-from ..fileio import FileWriteError
 from ..services import spreadsheets
-from ..storage import StorageError
+from .operations import Operation, run_now, show_user_error
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
@@ -93,12 +91,8 @@ class SpreadsheetActions:
             self._write(lambda: spreadsheets.write_ledger(report, path), path)
 
     def _write(self, action, path: Path) -> None:
-        try:
-            action()
-        except FileWriteError as exc:
-            QMessageBox.warning(self.page, "保存 Excel 文件", exc.message)
-            return
-        self.window.statusBar().showMessage(f"已保存到 {path}", 8000)
+        if run_now(self.page, "保存 Excel 文件", action) is not None:
+            self.window.statusBar().showMessage(f"已保存到 {path}", 8000)
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.page, f"导入{spreadsheets.KIND_NAMES[self.kind]}", "", XLSX_FILTER)
@@ -112,11 +106,11 @@ class SpreadsheetActions:
         if report is None:
             return None
         editor.flush()
-        return self.window.run_task(
-            "读取 Excel 文件",
-            lambda progress: spreadsheets.preview(self.kind, path, report, progress),
-            lambda preview: self._previewed(preview, report),
-            self._failed,
+        return (
+            Operation(self.page, "读取 Excel 文件", lambda progress: spreadsheets.preview(self.kind, path, report, progress))
+            .success(lambda preview: self._previewed(preview, report))
+            .failure(self._failed)
+            .run_in_background()
         )
 
     def _previewed(self, preview, report) -> None:
@@ -125,21 +119,17 @@ class SpreadsheetActions:
         if dialog.exec() != QDialog.DialogCode.Accepted or not preview.ok:
             return
         database = self.page.editor.database
-        self.window.run_task(
-            "导入 Excel 文件",
-            lambda progress: spreadsheets.apply_and_save(database, preview, report, progress),
-            self._imported,
-            self._failed,
+        (
+            Operation(self.page, "导入 Excel 文件",
+                      lambda progress: spreadsheets.apply_and_save(database, preview, report, progress))
+            .success(self._imported)
+            .failure(self._failed)
+            .run_in_background()
         )
 
     def _imported(self, report) -> None:
         self.window.open_report(report)
         self.window.statusBar().showMessage(f"已导入{spreadsheets.KIND_NAMES[self.kind]}并保存", 8000)
 
-    def _failed(self, exc: BaseException) -> None:
-        from ..excel import ImportRefused
-
-        if isinstance(exc, (ImportRefused, StorageError, FileWriteError)):
-            QMessageBox.warning(self.page, "导入 Excel 文件", f"没有导入任何内容。\n\n{exc.message}")
-            return
-        raise exc
+    def _failed(self, exc) -> None:
+        show_user_error(self.page, "导入 Excel 文件", exc, "没有导入任何内容。")

@@ -5,6 +5,7 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from desktop.ui import operations
 from desktop.ui.dialogs import NewUnitDialog, NewYearDialog
 
 from .conftest import type_text, when_dialog_opens
@@ -106,7 +107,7 @@ def test_qt_dialog_buttons_speak_chinese(window):
 def test_import_runs_in_the_background_and_asks_before_replacing(qtbot, window, workspace, seed_paths):
     task = window.import_in_background(seed_paths[1])
     qtbot.waitUntil(lambda: window.report is not None, timeout=10000)
-    assert window.report.fiscal_year == 2022 and not window._tasks
+    assert window.report.fiscal_year == 2022 and not operations.running()
     seen = {}
 
     def decline(box):
@@ -115,7 +116,7 @@ def test_import_runs_in_the_background_and_asks_before_replacing(qtbot, window, 
 
     when_dialog_opens(qtbot, decline)
     window.import_in_background(seed_paths[1])
-    qtbot.waitUntil(lambda: "text" in seen and not window._tasks, timeout=10000)
+    qtbot.waitUntil(lambda: "text" in seen and not operations.running(), timeout=10000)
     assert "覆盖" in seen["text"]
     assert len(workspace.entries()) == 1
     assert task is not None

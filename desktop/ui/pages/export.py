@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...fileio import FileWriteError
+from ...errors import UserError
 from ...services import exporting
+from ..operations import Operation, show_user_error
 from ..pdf_view import PdfView, renderer_available
 from .base import Page
 
@@ -156,12 +157,13 @@ class ExportPage(Page):
         final = self.final_check.isChecked()
         self.result_label.setText("正在导出…")
         self.outcome = None
-        return self.window_.run_task(
-            "导出报告",
-            lambda progress: exporting.export(report, folder, formats, outline_id, final, progress),
-            self._exported,
-            self._failed,
-            lambda: self.result_label.setText("已取消导出，没有写入任何文件。"),
+        return (
+            Operation(self, "导出报告",
+                      lambda progress: exporting.export(report, folder, formats, outline_id, final, progress))
+            .success(self._exported)
+            .failure(self._failed)
+            .cancelled(lambda: self.result_label.setText("已取消导出，没有写入任何文件。"))
+            .run_in_background()
         )
 
     def _exported(self, outcome: exporting.ExportOutcome) -> None:
@@ -176,14 +178,9 @@ class ExportPage(Page):
         self.open_folder_button.setEnabled(True)
         self.open_file_button.setEnabled(True)
 
-    def _failed(self, exc: BaseException) -> None:
-        from ...reports.export import ExportError
-
-        if isinstance(exc, (ExportError, FileWriteError)):
-            self.result_label.setText(f"导出没有完成：{exc.message}")
-            QMessageBox.warning(self, "导出", exc.message)
-            return
-        raise exc
+    def _failed(self, exc: UserError) -> None:
+        self.result_label.setText(f"导出没有完成：{exc.message}")
+        show_user_error(self, "导出", exc)
 
     def open_folder(self) -> None:
         if self.outcome and self.outcome.paths:
@@ -204,12 +201,12 @@ class ExportPage(Page):
         outline_id = self.outline_combo.currentData()
         self.preview_label.setText("正在生成预览…")
         self.pdf_view.show_pdf(None)
-        return self.window_.run_task(
-            "生成 PDF 预览",
-            lambda progress: exporting.preview_pdf(report, outline_id, progress),
-            self._previewed,
-            self._failed,
-            lambda: self.preview_label.setText("已取消预览。"),
+        return (
+            Operation(self, "生成 PDF 预览", lambda progress: exporting.preview_pdf(report, outline_id, progress))
+            .success(self._previewed)
+            .failure(self._failed)
+            .cancelled(lambda: self.preview_label.setText("已取消预览。"))
+            .run_in_background()
         )
 
     def _previewed(self, path: Path) -> None:
