@@ -110,6 +110,25 @@ def check_file(path: Path) -> ScanResult:
         raise UnsafeFileError(f"“{path.name}”已损坏，无法打开。请在 Excel 或 WPS 中打开它并重新保存为 .xlsx 后再导入。") from None
 
 
+EXCEL_RESAVE = "请在 Excel 或 WPS 中删除多余内容后重新保存"
+
+
+def check_members(path: Path, infos: list[zipfile.ZipInfo], resave: str = EXCEL_RESAVE) -> None:
+    """The limits every zip package we open obeys (a .xlsx here, a .docx for the report import):
+    member count, encryption, inflated sizes and compression ratio. `resave` says how to make a new copy."""
+    if len(infos) > MAX_MEMBERS:
+        raise UnsafeFileError(f"“{path.name}”内部结构异常（包含 {len(infos)} 个部件），为安全起见不予导入。{resave}。")
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise UnsafeFileError(f"“{path.name}”已加密，无法读取。请取消密码后重新保存，再导入。")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_UNCOMPRESSED_BYTES:
+            raise _bomb(path, resave)
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _bomb(path, resave)
+
+
 def _scan_archive(path: Path, archive: zipfile.ZipFile) -> ScanResult:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -119,34 +138,30 @@ def _scan_archive(path: Path, archive: zipfile.ZipFile) -> ScanResult:
         raise UnsafeFileError(f"“{path.name}”不是 Excel 工作簿（可能是 Word 文档或其他文件改了扩展名）。请选择 .xlsx 表格文件。")
     if any(info.flag_bits & 0x1 for info in infos):
         raise UnsafeFileError(f"“{path.name}”已加密，无法读取。请在 Excel 或 WPS 中取消密码后重新保存，再导入。")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        if info.file_size > MAX_MEMBER_BYTES or total > MAX_UNCOMPRESSED_BYTES:
-            raise _bomb(path)
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _bomb(path)
+    check_members(path, infos)
     result = ScanResult()
     sheets = [info for info in infos if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")]
     if len(sheets) > MAX_SHEETS:
         raise UnsafeFileError(f"“{path.name}”的工作表太多（{len(sheets)} 个）。请只保留需要导入的工作表后再导入。")
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):
-            facts = _scan_member(path, archive, info)
+            facts = scan_member(path, archive, info)
             if info in sheets:
                 result.sheets[info.filename] = facts
     return result
 
 
-def _bomb(path: Path) -> UnsafeFileError:
+def _bomb(path: Path, resave: str = EXCEL_RESAVE) -> UnsafeFileError:
     return UnsafeFileError(
         f"“{path.name}”解压后的内容异常巨大（疑似“压缩炸弹”），为保护电脑不予打开。"
-        "如果这是您自己制作的表格，请在 Excel 或 WPS 中删除多余内容后重新保存。"
+        f"如果这是您自己制作的文件，{resave}。"
     )
 
 
-def _scan_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> SheetFacts:
-    """Stream one XML member: refuse DTDs and entities, count rows, collect merged ranges."""
+def scan_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, resave: str = EXCEL_RESAVE,
+                worksheet: bool = True) -> SheetFacts:
+    """Stream one XML member: refuse DTDs and entities, refuse a member larger than its directory
+    entry says; for a worksheet also count rows and collect merged ranges."""
     facts = SheetFacts(info.filename)
     read = 0
     tail = b""
@@ -159,22 +174,24 @@ def _scan_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) ->
             read += len(chunk)
             if read > info.file_size or read > MAX_MEMBER_BYTES:
                 # The directory lied about the size: an inflating bomb in disguise.
-                raise _bomb(path)
+                raise _bomb(path, resave)
             window = tail + chunk
             if _DTD_RE.search(window):
                 raise UnsafeFileError(
                     f"“{path.name}”中含有不允许的 XML 实体定义（可能是恶意构造的文件），为安全起见不予导入。"
-                    "如果这是正常的表格，请在 Excel 或 WPS 中另存为新的 .xlsx 文件后再导入。"
+                    f"如果这是正常的文件，{resave}。"
                 )
+            tail = window[-64:]
+            if not worksheet:
+                continue
             if first:
                 first = False
                 _check_dimension(path, window)
             # A tag cut by the chunk boundary is complete in this window; counting the matches that end in
             # the new bytes counts each tag exactly once.
-            offset = len(tail)
+            offset = len(window) - len(chunk)
             facts.rows += sum(1 for m in _ROW_RE.finditer(window) if m.end() > offset)
             facts.merged.extend(m.group(1).decode("ascii") for m in _MERGE_RE.finditer(window) if m.end() > offset)
-            tail = window[-64:]
             if facts.rows > MAX_ROWS:
                 raise UnsafeFileError(
                     f"“{path.name}”中有工作表超过 {MAX_ROWS} 行，超出了一次导入的上限。请删除多余的空行，或把台账分成几个文件分别导入。"

@@ -9,7 +9,8 @@ Each section has a title (numbered by the program), and content blocks bound to 
   {"tasks": "sentence"}   the tasks' titles as one sentence joined by "；" (then any task narratives)
   {"table": NAME}         a table of the report (tables.TABLES)
   {"numbered": [[…], …]}  items numbered 1. 2. in the text, each a list of blocks
-A section marked "optional" is left out (and not counted) when it has no content.
+A section marked "optional" is left out (and not counted) when it has no content. "aliases" lists
+other titles clerks give the section ("存在的问题" for 存在问题): reading an old report uses them.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Section:
     content: list[ContentBlock] = field(default_factory=list)
     children: list["Section"] = field(default_factory=list)
     optional: bool = False
+    aliases: tuple[str, ...] = ()  # other titles of the section, for reading a clerk's old report
 
 
 @dataclass(frozen=True)
@@ -142,16 +144,20 @@ def parse_outline(data: Any, source: str = "提纲") -> Outline:
     def section(raw: Any, where: str, depth: int) -> Section:
         if not isinstance(raw, dict) or not isinstance(raw.get("title"), str) or not raw["title"].strip():
             raise fail(where, "每一节都要有标题 title")
-        unknown = set(raw) - {"title", "content", "children", "optional"}
+        unknown = set(raw) - {"title", "content", "children", "optional", "aliases"}
         if unknown:
             raise fail(where, f"未知的键 {', '.join(sorted(unknown))}")
         if depth > 4:
             raise fail(where, "标题层级最多四级（一、（一）1.（1））")
+        aliases = raw.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise fail(where, "aliases 应为标题文字的列表")
         return Section(
             title=raw["title"].strip(),
             content=[block(b, f"{where}.content[{i}]") for i, b in enumerate(raw.get("content", []))],
             children=[section(c, f"{where}.children[{i}]", depth + 1) for i, c in enumerate(raw.get("children", []))],
             optional=bool(raw.get("optional", False)),
+            aliases=tuple(a.strip() for a in aliases),
         )
 
     sections_raw = data.get("sections")
