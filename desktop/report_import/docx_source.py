@@ -282,6 +282,9 @@ class _Reader:
                 merge = tc.find(f"{_W}tcPr/{_W}vMerge")
                 continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
                 text = "".join(t.text or "" for t in tc.iter(f"{_W}t"))
-                cells.append("" if continued else text.strip())
+                span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+                width = int(span.get(f"{_W}val", "1")) if span is not None and span.get(f"{_W}val", "").isdigit() else 1
+                # A cell merged across columns stands in each grid column, as the header counts them.
+                cells.extend(["" if continued else text.strip()] * max(1, min(width, 64)))
             rows.append(cells)
         return SourceTable(rows=rows, where=f"第 {self.count} 段后的表格")

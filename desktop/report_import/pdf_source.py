@@ -30,6 +30,26 @@ class _Line:
     x1: float
     size: float
     page: int
+    y: float = 0.0
+    table: bool = False  # shares its baseline with another line: a cell of a table
+
+
+def _lead_em(text: str) -> float:
+    """How wide (in character widths) the start of a line is that could not have been broken off:
+    a run of digits or Latin letters, or one Chinese character with the punctuation that must follow it."""
+    width = 0.0
+    for n, ch in enumerate(text):
+        if ch.isascii() and (ch.isalnum() or ch in ".%-"):
+            width += 0.55
+            continue
+        if n == 0 or width == 0:
+            width += 1.0
+            continue
+        if ch in "，。、；：？！”’）》〕】%":
+            width += 1.0
+            continue
+        break
+    return width
 
 
 def read_pdf(path: Path) -> SourceDocument:
@@ -84,14 +104,30 @@ def _page_lines(pdf, number: int) -> list[_Line]:
         count = textpage.count_chars()
         text = textpage.get_text_range(0, count) if count else ""
         lines: list[_Line] = []
-        chars: list[tuple[str, float, float, float]] = []
+        chars: list[tuple[str, float, float, float, bool, float]] = []  # char, left, right, height, guessed space, bottom
 
         def close() -> None:
             visible = [c for c in chars if not c[0].isspace()]
             if visible:
-                line_text = "".join(c[0] for c in chars).strip()
-                sizes = [c[3] for c in visible]
-                lines.append(_Line(line_text, visible[0][1], visible[-1][2], statistics.median(sizes), number + 1))
+                size = statistics.median(c[3] for c in visible)
+                gaps = [b[1] - a[2] for a, b in zip(visible, visible[1:])]
+                usual = statistics.median(gaps) if gaps else 0.0
+                kept = []
+                for n, c in enumerate(chars):
+                    if c[4]:
+                        # pdfium guesses spaces from gaps; a gap clearly wider than the line's usual
+                        # spacing is a space the clerk typed ("嘉帼情怀 嘉幼成长"), the rest is justification.
+                        before = next((x for x in reversed(chars[:n]) if not x[0].isspace()), None)
+                        after = next((x for x in chars[n + 1:] if not x[0].isspace()), None)
+                        if before is None or after is None or after[1] - before[2] < max(0.2 * size, 2 * usual + 0.5):
+                            continue
+                    kept.append(c[0])
+                wide = bool(gaps) and max(gaps) > 2.5 * size  # cells of a table row read as one line
+                # A space the clerk typed at the end of a line is kept: the next line continues after it.
+                joined = "".join(kept).lstrip()
+                joined = joined.rstrip() + (" " if joined.endswith(" ") and not chars[-1][4] else "")
+                lines.append(_Line(joined, visible[0][1], visible[-1][2], size, number + 1,
+                                   y=statistics.median(c[5] for c in visible), table=wide))
             chars.clear()
 
         # get_text_range gives one code unit per character index here (CJK is in the BMP).
@@ -100,15 +136,26 @@ def _page_lines(pdf, number: int) -> list[_Line]:
             if ch in "\r\n":
                 close()
                 continue
-            if ch.isspace() and raw.FPDFText_IsGenerated(textpage.raw, index) == 1:
-                continue  # a space pdfium guessed from the gaps of justified text, not one the clerk typed
             left, bottom, right, top = textpage.get_charbox(index, loose=True)
-            chars.append((ch, left, right, top - bottom))
+            guessed = ch.isspace() and raw.FPDFText_IsGenerated(textpage.raw, index) == 1
+            chars.append((ch, left, right, top - bottom, guessed, bottom))
         close()
         return [line for line in lines if not _PAGE_NUMBER.match(line.text) and not _DRAFT_MARK.match(line.text)]
     finally:
         textpage.close()
         page.close()
+
+
+def _mark_tables(page_lines: list[_Line], left: float, right: float) -> None:
+    """Lines sharing a baseline side by side are table cells; a short line between cells is one too."""
+    for line in page_lines:
+        line.table = line.table or any(other is not line and abs(other.y - line.y) < 0.3 * line.size
+                         and (other.x0 >= line.x1 or other.x1 <= line.x0) for other in page_lines)
+    for n in range(1, len(page_lines) - 1):
+        line = page_lines[n]
+        if not line.table and page_lines[n - 1].table and page_lines[n + 1].table \
+                and line.x1 - line.x0 < 0.5 * (right - left):
+            line.table = True
 
 
 def _paragraphs(lines: list[_Line]) -> list[SourceParagraph]:
@@ -118,33 +165,48 @@ def _paragraphs(lines: list[_Line]) -> list[SourceParagraph]:
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
     current: list[_Line] = []
-    previous_short = True
+    ended = True  # the previous line ended its paragraph (short of the margin by more than the next start)
+    previous: _Line | None = None
 
     def flush() -> None:
         if current:
-            text = "".join(line.text for line in current)
             first = current[0]
-            result.append(SourceParagraph(text=text, where=f"第 {first.page} 页", centered=getattr(first, "centered", False)))
+            if first.table:
+                text = " ".join(line.text for line in current)
+            else:
+                text = "".join(line.text for line in current)
+            result.append(SourceParagraph(text=text, where=f"第 {first.page} 页", centered=getattr(first, "centered", False),
+                                          table=first.table))
             current.clear()
 
     for page in sorted(by_page):
         page_lines = by_page[page]
         # The text block's edges: most lines start at the left margin and run to the right one.
         size = statistics.median(line.size for line in page_lines) or 12.0
-        left = min(line.x0 for line in page_lines)
-        right = max(line.x1 for line in page_lines)
+        body = [line for line in page_lines] or page_lines
+        left = min(line.x0 for line in body)
+        right = max(line.x1 for line in body)
+        _mark_tables(page_lines, left, right)
         for line in page_lines:
             if _APPENDIX.match(line.text) and result and page > 1:
                 flush()
                 result.append(SourceParagraph(text=line.text, where=f"第 {page} 页"))
                 return result  # attachment tables are not read from a PDF
+            if previous is not None:
+                gap = right - previous.x1
+                # Left-aligned text (Word's default) ends lines ragged: only a gap wider than the next
+                # line's unbreakable start plus a few characters ends the paragraph.
+                ended = gap > max(_lead_em(line.text) + 1.0, 4.0) * size
             indented = line.x0 > left + 0.7 * size
             line.centered = indented and abs((line.x0 - left) - (right - line.x1)) < 1.5 * size  # type: ignore[attr-defined]
             numbered = split_number(line.text) is not None and (not current or current[-1].text.endswith(("。", "：", ":")))
-            if indented or previous_short or numbered:
+            same_kind = current and current[-1].table == line.table
+            if line.table and same_kind:
+                pass  # the cells of one table stay together
+            elif indented or ended or numbered or not same_kind:
                 if not (line.centered and current and getattr(current[-1], "centered", False)):  # a title's lines stay together
                     flush()
             current.append(line)
-            previous_short = line.x1 < right - 1.5 * size
+            previous = line
     flush()
     return result

@@ -16,6 +16,7 @@ class SourceParagraph:
     bold_prefix: str = ""  # a bold run-in title at its start ("1．持之以恒拓新路。")
     heading_level: Optional[int] = None  # from a Word heading style or outline level (1-based)
     centered: bool = False
+    table: bool = False  # the cells of a table in a PDF, run together (their figures are not read)
 
 
 @dataclass

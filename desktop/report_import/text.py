@@ -103,6 +103,10 @@ def tidy(text: str) -> str:
     """The paragraph as the program keeps clerk text: ends trimmed, artefact spaces dropped."""
     text = text.replace("\u200b", "").replace("\ufeff", "")
     text = text.strip(_SPACE + "\r\n")
+    numbered = split_number(text)
+    if numbered is not None and numbered.number.rstrip(_SPACE).endswith("."):
+        # "1. 2024年" must not close up into the decimal "1.2024": the number keeps a full-width stop.
+        return numbered.number.rstrip(_SPACE)[:-1] + "．" + tidy(numbered.rest)
     text = _LOOSE_AFTER.sub("", text)
     text = _LOOSE_BEFORE.sub("", text)
     return text

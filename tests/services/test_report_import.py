@@ -1,0 +1,50 @@
+"""The import service: a preview for a unit and year, a draft saved whole, a year never overwritten unasked."""
+
+from decimal import Decimal
+
+import pytest
+
+from desktop.report_import import ReportImportError
+from desktop.services import report_import
+from tests.report_import.compare import differences
+from tests.report_import.conftest import seed_report
+
+
+@pytest.fixture(scope="module")
+def seed_004_docx(tmp_path_factory):
+    from desktop.reports.export import export_report
+
+    out = tmp_path_factory.mktemp("s004")
+    return export_report(seed_report("004"), out, ("docx",)).paths[0]
+
+
+def test_into_a_new_year_the_prose_stays_and_the_figures_are_cleared(database, seed_004_docx):
+    preview = report_import.preview_file(database, seed_004_docx, year=2023)
+    report = preview.report
+    assert report.fiscal_year == 2023 and preview.read_year == 2022
+    assert report.finance.budget.adjusted is None and report.self_evaluation.entered_total is None
+    assert report.problems == seed_report("004").problems
+    assert [t.title for t in report.tasks] == [t.title for t in seed_report("004").tasks]
+    assert "全年预算数 570.54万元" in preview.cleared and "自评得分 98 分" in preview.cleared
+    assert "2023年度" in report.title
+    assert any("已清空" in line for line in preview.lines())
+
+
+def test_an_existing_year_is_not_overwritten_unless_asked(database, seed_004_docx):
+    preview = report_import.preview_file(database, seed_004_docx)
+    report_import.save(database, preview)
+    again = report_import.preview_file(database, seed_004_docx)
+    with pytest.raises(ReportImportError, match="已有"):
+        report_import.save(database, again)
+    saved = report_import.save(database, again, replace_existing=True)
+    assert differences(saved, seed_report("004")) == {}
+
+
+def test_a_loose_paragraph_goes_where_the_clerk_puts_it(database, seed_004_docx):
+    preview = report_import.preview_file(database, seed_004_docx)
+    from desktop.report_import import Unplaced
+
+    preview.unplaced.append(Unplaced("另有一段说明。", "第 99 段", "测试"))
+    saved = report_import.save(database, preview, {0: "report.narratives.conclusion"})
+    assert saved.narratives.conclusion == "另有一段说明。"
+    assert saved.finance.budget.executed == Decimal("5378100.00")
