@@ -1,8 +1,10 @@
 """Which face each role of the document uses: the Word family name, and the TrueType file the PDF embeds.
 
 The table of roles is data (resources/fonts/fonts.json). The PDF prefers the official Windows faces
-(simfang.ttf, simhei.ttf, simkai.ttf, simsun.ttc) and falls back to the bundled WenQuanYi Micro Hei, so
-a PDF always embeds a real TrueType font and never relies on a viewer's Asian font pack.
+(simfang.ttf, simhei.ttf, simkai.ttf, 方正小标宋简体) and otherwise takes the bundled Fandol faces in the
+same four styles (Song, Hei, Kai, Fang), so a PDF always embeds a real TrueType font and never relies on
+a viewer's Asian font pack. The Fandol faces cover GB2312 only: a character a face lacks (a rare
+character in a name) is set in the bundled WenQuanYi Micro Hei instead, never drawn as an empty box.
 """
 
 from __future__ import annotations
@@ -82,30 +84,66 @@ def resolve_faces(search: Optional[list[Path]] = None, folder: Optional[Path] = 
             if found:
                 break
         if found:
-            # The first file in the list is the preferred face; a later one is a fallback face
-            # (宋体 for 小标宋), and the Word file must then name that face too.
-            first_name, _ = _split(spec["files"][0])
-            docx = spec["docx"] if found[0].name == first_name or "docx_fallback" not in spec else spec["docx_fallback"]
-            faces[role] = Face(role, docx, found[0], found[1], bundled=False)
+            # The first files in the list are the official face; a bundled stand-in (a Song for 小标宋)
+            # means the Word file names the face a PC without 方正小标宋 has (宋体).
+            bundled = found[0].parent == folder
+            docx = spec["docx_fallback"] if bundled and "docx_fallback" in spec else spec["docx"]
+            faces[role] = Face(role, docx, found[0], found[1], bundled=bundled)
         else:
             faces[role] = Face(role, spec.get("docx_fallback", spec["docx"]), fallback, fallback_index, bundled=True)
     return faces
 
 
-_registered: set[str] = set()
+def glyph_fallback(folder: Optional[Path] = None) -> Face:
+    """The face for characters the role's face lacks (fonts.json "fallback")."""
+    folder = folder or fonts_dir()
+    name, index = _split(_table(folder)["fallback"]["file"])
+    return Face(Font.BODY, _table(folder)["fallback"]["family"], folder / name, index, bundled=True)
+
+
+_registered: dict[str, object] = {}
 _lock = threading.Lock()
 
 
-def register_pdf_fonts(faces: dict[Font, Face]) -> dict[Font, str]:
-    """Register each file with reportlab once per process; returns role → reportlab font name."""
+def _register(face: Face) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    names: dict[Font, str] = {}
+    if face.pdf_name not in _registered:
+        font = TTFont(face.pdf_name, str(face.path), subfontIndex=face.subfont)
+        pdfmetrics.registerFont(font)
+        _registered[face.pdf_name] = font
+    return face.pdf_name
+
+
+def register_pdf_fonts(faces: dict[Font, Face], fallback: Optional[Face] = None) -> dict[Font, str]:
+    """Register each file with reportlab once per process; returns role → reportlab font name.
+
+    The glyph fallback face is registered too (see `with_fallback`).
+    """
     with _lock:
-        for role, face in faces.items():
-            if face.pdf_name not in _registered:
-                pdfmetrics.registerFont(TTFont(face.pdf_name, str(face.path), subfontIndex=face.subfont))
-                _registered.add(face.pdf_name)
-            names[role] = face.pdf_name
-    return names
+        _register(fallback or glyph_fallback())
+        return {role: _register(face) for role, face in faces.items()}
+
+
+def covers(font_name: str, char: str) -> bool:
+    """Whether a registered font has a glyph for the character (spaces and controls always pass)."""
+    if char.isspace() or ord(char) < 32:
+        return True
+    return ord(char) in _registered[font_name].face.charToGlyph
+
+
+def with_fallback(runs: list[tuple[str, str]], fallback: str) -> list[tuple[str, str]]:
+    """Runs of (text, font) re-cut so that every character a font lacks is set in the fallback font.
+
+    Where the fallback lacks it as well the character stays with the role's font (nothing better exists).
+    """
+    result: list[tuple[str, str]] = []
+    for text, font in runs:
+        for char in text:
+            face = font if covers(font, char) or not covers(fallback, char) else fallback
+            if result and result[-1][1] == face:
+                result[-1] = (result[-1][0] + char, face)
+            else:
+                result.append((char, face))
+    return result

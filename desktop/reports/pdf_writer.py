@@ -11,14 +11,15 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table as RLTable, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.flowables import CondPageBreak
 
 from . import cjkwrap
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
-from .fonts import Face, register_pdf_fonts, resolve_faces
+from .fonts import Face, glyph_fallback, register_pdf_fonts, resolve_faces, with_fallback
+from .pdf_table import Placed, SplittingTable
 from .pdf_text import TextBlock
 
 cjkwrap.install()
@@ -32,7 +33,14 @@ DRAFT_NOTE = "草稿（仅供核对，不得报送）"
 class PdfWriter:
     def __init__(self, faces: Optional[dict[Font, Face]] = None):
         self.faces = faces or resolve_faces()
-        self.names = register_pdf_fonts(self.faces)
+        fallback = glyph_fallback()
+        self.names = register_pdf_fonts(self.faces, fallback)
+        self.fallback = fallback.pdf_name
+
+    def _text(self, runs: list[tuple[str, str]], size: float, leading: float, align: Align = Align.JUSTIFY,
+              first_indent: float = 0.0, right_indent: float = 0.0) -> TextBlock:
+        """A body-text block whose characters missing from their face are set in the fallback face."""
+        return TextBlock(with_fallback(runs, self.fallback), size, leading, align, first_indent, right_indent)
 
     # ------------------------------------------------------------ styles
 
@@ -51,9 +59,11 @@ class PdfWriter:
 
     def _markup(self, text: str, bold: bool = False) -> str:
         # The official faces have no bold; bold runs are set in 黑体, the customary emphasis in 公文.
-        if bold:
-            return f'<font name="{self.names[Font.HEADING1]}">{escape(text)}</font>'
-        return escape(text)
+        font = self.names[Font.HEADING1] if bold else self.names[Font.BODY]
+        parts = []
+        for chunk, face in with_fallback([(text, font)], self.fallback):
+            parts.append(escape(chunk) if face == self.names[Font.BODY] else f'<font name="{face}">{escape(chunk)}</font>')
+        return "".join(parts)
 
     # ------------------------------------------------------------ document
 
@@ -75,8 +85,8 @@ class PdfWriter:
         )
         template.addPageTemplates([PageTemplate(id="page", frames=[frame],
                                                 onPage=lambda c, d: self._decorate(c, d, document))])
-        story = [TextBlock([(document.title, self.names[Font.TITLE])], layout.title_size, layout.line_pitch,
-                           Align.CENTER), Spacer(0, layout.line_pitch)]
+        story = [self._text([(document.title, self.names[Font.TITLE])], layout.title_size, layout.line_pitch,
+                            Align.CENTER), Spacer(0, layout.line_pitch)]
         blocks = document.blocks
         for n, block in enumerate(blocks):
             if isinstance(block, Heading):
@@ -126,13 +136,13 @@ class PdfWriter:
             level = min(block.level, 4)
             bold = level >= 3 and layout.bold_lower_headings
             font = Font.HEADING1 if bold else HEADING_FONTS[level]
-            return [TextBlock([(block.full_text, self.names[font])], layout.body_size, layout.line_pitch,
-                              Align.JUSTIFY, 2 * layout.body_size)]
+            return [self._text([(block.full_text, self.names[font])], layout.body_size, layout.line_pitch,
+                               Align.JUSTIFY, 2 * layout.body_size)]
         if isinstance(block, Paragraph):
             size = block.size or layout.body_size
             leading = layout.line_pitch * 2 if size > layout.body_size else layout.line_pitch
             runs = [(run.text, self._face(run.font or block.font, run.bold)) for run in block.runs]
-            return [TextBlock(runs, size, leading, block.align, 2 * size if block.indent else 0.0)]
+            return [self._text(runs, size, leading, block.align, 2 * size if block.indent else 0.0)]
         if isinstance(block, Table):
             return self._table(block, layout)
         if isinstance(block, PageBreak):
@@ -147,8 +157,8 @@ class PdfWriter:
         body = self.names[Font.BODY]
         # Kept together with the two blank lines above them, so a signature never stands alone on a page.
         return [CondPageBreak(layout.line_pitch * 4), Spacer(0, layout.line_pitch * 2)] + [
-            TextBlock([(line, body)], layout.body_size, layout.line_pitch, Align.RIGHT,
-                      right_indent=4 * layout.body_size)
+            self._text([(line, body)], layout.body_size, layout.line_pitch, Align.RIGHT,
+                       right_indent=4 * layout.body_size)
             for line in lines if line
         ]
 
@@ -160,8 +170,6 @@ class PdfWriter:
             align = Align.RIGHT if table.note.startswith("单位") else Align.CENTER
             result.append(RLParagraph(escape(table.note), self._style(layout, Font.BODY, size + 1.5, align,
                                                                        indent=False, leading=leading * 1.3)))
-        grid = table.grid()
-        data = [["" for _ in range(table.column_count)] for _ in grid]
         commands = [
             ("GRID", (0, 0), (-1, -1), 0.6, black),
             ("BOX", (0, 0), (-1, -1), 1.0, black),
@@ -174,18 +182,20 @@ class PdfWriter:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
         styles: dict[tuple, ParagraphStyle] = {}
+        markup: dict[tuple[int, int], tuple[str, ParagraphStyle]] = {}
+        cells: list[Placed] = []
         for r, c, cell in table.placed():
             align = cell.alignment(r < table.header_rows)
             key = (align, cell.bold)
             if key not in styles:
                 styles[key] = self._style(layout, Font.BODY, size, align, indent=False, leading=leading)
-            data[r][c] = RLParagraph(self._markup(cell.text, cell.bold), styles[key])
-            if cell.rowspan > 1 or cell.colspan > 1:
-                commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
+            markup[r, c] = (self._markup(cell.text, cell.bold), styles[key])
+            cells.append(Placed(r, c, cell.rowspan, cell.colspan))
         total = sum(table.widths)
         widths = [layout.text_width_pt * w / total for w in table.widths]
-        result.append(RLTable(data, colWidths=widths, repeatRows=table.header_rows, style=TableStyle(commands),
-                              hAlign="CENTER", splitByRow=1))
+        result.append(SplittingTable(cells, len(table.rows), table.column_count,
+                                     lambda r, c: RLParagraph(*markup[r, c]), widths, commands,
+                                     table.header_rows, layout.text_height_pt))
         result.append(Spacer(0, layout.line_pitch / 2))
         return result
 

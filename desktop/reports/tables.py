@@ -263,7 +263,8 @@ def project_evaluation_table(report: Report, project: Optional[Project] = None) 
     grade = evaluation.grade.value if evaluation.grade else ""
     rows.append([Cell("总分", colspan=6, bold=True, align=Align.CENTER), Cell(_number(Decimal(100)), bold=True),
                  Cell(_number(evaluation.total), bold=True), Cell(f"评价等级：{grade}" if grade else "", colspan=2, bold=True)])
-    return Table(widths=[1.5, 1, 1, 1.6, 1, 1, 0.7, 0.8, 0.8, 1.2], rows=rows, header_rows=0,
+    # The project's name row repeats on every page the form runs onto: a reader always knows whose it is.
+    return Table(widths=[1.5, 1, 1, 1.6, 1, 1, 0.7, 0.8, 0.8, 1.2], rows=rows, header_rows=1,
                  name="project_evaluation", caption="项目支出绩效自评表", note=f"（{report.fiscal_year}年度）")
 
 

@@ -1,0 +1,56 @@
+"""Tables of any length in the PDF: merged 一级/二级 groups taller than a page split with their label
+repeated, and a single row taller than a page splits inside itself."""
+
+import copy
+from decimal import Decimal as D
+
+import pdfplumber
+
+from desktop.domain.model import Indicator
+from desktop.domain.scoring import IndicatorKind
+from desktop.reports.build import build_document
+from desktop.reports.outline import load_outline
+from desktop.reports.pdf_writer import write_pdf
+
+from .conftest import run, seed_report
+
+
+def _many(count: int, level1="产出指标", level2="数量指标", reason="") -> list[Indicator]:
+    return [
+        Indicator(f"活动第{n}项", level1, level2, IndicatorKind.AT_LEAST, target=D(10),
+                  unit="场", actual=D(10), weight=D(1), score=D(1), deviation_reason=reason)
+        for n in range(1, count + 1)
+    ]
+
+
+def _pages_text(path) -> list[str]:
+    return [p for p in run("pdftotext", "-enc", "UTF-8", str(path), "-").split("\f") if p.strip()]
+
+
+def test_a_project_group_of_40_indicators_lays_out_over_pages_with_its_label_repeated(tmp_path):
+    report = copy.deepcopy(seed_report("000"))
+    report.projects[0].indicators = _many(40, reason="无偏差，按计划完成。")
+    path = tmp_path / "tall.pdf"
+    write_pdf(build_document(report, load_outline("sichuan")), path)
+    pages = [text.replace("\n", "") for text in _pages_text(path)]
+    spread = [n for n, text in enumerate(pages) if "活动第" in text]
+    assert len(spread) >= 2, "40 indicators must run over more than one page"
+    for n in spread:
+        # The merged group label, and the project's name row, stand on every page the group runs onto.
+        assert "产出指" in pages[n] and "数量指" in pages[n], n  # narrow columns may wrap the last character
+        assert "春蕾行动计划经费" in pages[n], n
+    with pdfplumber.open(path) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    for n in range(1, 41):
+        assert f"第{n}项" in text.replace("\n", "")
+
+
+def test_a_department_group_of_200_indicators_and_a_row_taller_than_a_page(tmp_path):
+    report = copy.deepcopy(seed_report("004"))
+    report.self_evaluation.indicators = _many(200, "产出指标", "数量指标")
+    report.self_evaluation.indicators[5].deviation_reason = "原因说明。" * 900  # taller than a page on its own
+    path = tmp_path / "huge.pdf"
+    write_pdf(build_document(report, load_outline("guangdong")), path)
+    text = run("pdftotext", "-enc", "UTF-8", str(path), "-").replace("\n", "")
+    assert "第200项" in text
+    assert text.count("原因说明。") >= 880  # the tall row is printed whole across pages, not cut off
