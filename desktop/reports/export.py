@@ -1,20 +1,25 @@
-"""Export service: a report → Word and/or PDF files in a folder, each written whole or not at all."""
+"""Export service: a report → Word, PDF and Excel files in a folder, the set written whole or not at all."""
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..domain.model import Report
 from ..errors import UserError
-from ..fileio import FileWriteError, atomic_write
+from ..fileio import FileWriteError, explain_os_error
 from .build import build_document
 from .document import Document
 from .outline import OutlineError, load_outline
 
 FORMATS = ("docx", "pdf", "xlsx")
+# Read once at import (still single-threaded): a finished document gets the usual mode, not mkstemp's 0600.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 DEFAULT_FORMATS = ("docx", "pdf")  # the report itself; the 自评表 workbook is asked for explicitly
 
 
@@ -72,17 +77,23 @@ class ExportResult:
     outline: str
 
 
+FORMAT_NAMES = {"docx": "Word 文档", "pdf": "PDF 文件", "xlsx": "Excel 自评表"}
+
+
 def export_report(
     report: Report,
     out_dir: Path,
     formats: Iterable[str] = DEFAULT_FORMATS,
     outline_id: Optional[str] = None,
     draft: bool = False,
+    on_format: Optional[Callable[[str], None]] = None,
 ) -> ExportResult:
     """Write the report in each format to out_dir; `draft` puts 草稿 on every page.
 
-    Each file goes to a temporary name beside its target and is moved into place when complete, so a
-    crash or a target held open by Word leaves the old file as it was (FileWriteError says why).
+    The set is written whole or not at all: every file is first written to a temporary name beside
+    its target, and only when all of them are complete are they moved into place together. A writer
+    that fails, a full disk or a target held open by Word leaves every old file as it was and no new
+    one (ExportError / FileWriteError say why). `on_format(fmt)` is called before each format.
     """
     formats = parse_formats(formats)
     try:
@@ -97,13 +108,80 @@ def export_report(
             raise ExportError(f"无法创建导出文件夹“{out_dir}”。请选择一个已有的文件夹。") from None
     document = build_document(report, outline, draft=draft)
     stem = file_stem(report, draft)
-    paths = []
-    for fmt in formats:
-        writer = _writer(fmt)
-        path = out_dir / f"{stem}.{fmt}"
-        atomic_write(path, lambda tmp, w=writer: w(document, tmp))
-        paths.append(path)
-    return ExportResult(paths, draft, outline.id)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for fmt in formats:
+            if on_format:
+                on_format(fmt)
+            path = out_dir / f"{stem}.{fmt}"
+            tmp = _stage(path)
+            staged.append((tmp, path))
+            _write_one(fmt, document, tmp, path)
+        _commit(staged)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return ExportResult([path for _, path in staged], draft, outline.id)
+
+
+def _stage(path: Path) -> Path:
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
+    except OSError as exc:
+        raise FileWriteError(explain_os_error(exc, path), path) from exc
+    os.close(fd)
+    return Path(name)
+
+
+def _write_one(fmt: str, document: Document, tmp: Path, path: Path) -> None:
+    try:
+        _writer(fmt)(document, tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+    except UserError:
+        raise
+    except OSError as exc:
+        raise FileWriteError(explain_os_error(exc, path), path) from exc
+    except Exception as exc:
+        # A fault of the program, not of the clerk's data: say which file failed and that nothing was
+        # written, with the technical reason for whoever supports the program.
+        raise ExportError(
+            f"生成{FORMAT_NAMES[fmt]}时出错，本次没有导出任何文件，原有文件未改动。"
+            f"请把这条说明发给技术支持（{type(exc).__name__}: {exc}）。"
+        ) from exc
+
+
+def _commit(staged: list[tuple[Path, Path]]) -> None:
+    """Move every staged file into place; when one cannot be, put every old file back."""
+    backups: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    target = staged[0][1] if staged else Path(".")
+    try:
+        for tmp, target in staged:
+            try:
+                mode = target.stat().st_mode & 0o777
+            except FileNotFoundError:
+                mode = 0o666 & ~_UMASK
+            os.chmod(tmp, mode)
+            if target.is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(target))
+            if target.exists():
+                # Moving the old file aside first also finds a file held open by Word before any
+                # new file has replaced its partner.
+                backup = target.with_name(f".{target.name}.{os.getpid()}.old")
+                os.replace(target, backup)
+                backups.append((backup, target))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+            placed.append(target)
+    except OSError as exc:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        for backup, original in backups:
+            os.replace(backup, original)
+        raise FileWriteError(explain_os_error(exc, target), target) from exc
+    for backup, _ in backups:
+        backup.unlink(missing_ok=True)
 
 
 __all__ = ["export_report", "count_errors", "ExportError", "ExportResult", "FileWriteError", "FORMATS",

@@ -1,7 +1,7 @@
 """Export of the report as Word and PDF, as the interface uses it (desktop.reports does the work).
 
-Formats are written one after another so that the clerk sees progress and may cancel between them;
-a preview is the same PDF written to a temporary folder.
+Formats are written one after another so that the clerk sees progress, and moved into place together
+(all or none); a preview is the same PDF written to a temporary folder.
 """
 
 from __future__ import annotations
@@ -66,13 +66,15 @@ def export(
     progress.step(0, total, "正在校验报告…")
     errors = count_errors(report)
     draft = not final or errors > 0
-    paths: list[Path] = []
-    for number, fmt in enumerate(formats, start=1):
-        progress.step(number, total, f"正在生成{FORMAT_NAMES.get(fmt, fmt)}…")
-        result = export_report(report, folder, [fmt], outline_id, draft=draft)
-        paths.extend(result.paths)
+    steps = iter(range(1, total))
+
+    def on_format(fmt: str) -> None:
+        progress.step(next(steps), total, f"正在生成{FORMAT_NAMES.get(fmt, fmt)}…")
+
+    # One call for the whole set: a failure of any format leaves none of them written.
+    result = export_report(report, folder, formats, outline_id, draft=draft, on_format=on_format)
     progress.step(total, total, "完成")
-    return ExportOutcome(paths, draft, errors)
+    return ExportOutcome(result.paths, draft, errors)
 
 
 def preview_pdf(report: Report, outline_id: Optional[str] = None, progress: Optional[Progress] = None) -> Path:

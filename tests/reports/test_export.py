@@ -1,5 +1,7 @@
 """The export service: files named for the unit and year, written whole or not at all."""
 
+import os
+
 import pytest
 
 from desktop.fileio import FileWriteError
@@ -24,33 +26,68 @@ def test_outline_can_be_chosen_and_draft_is_in_the_name(tmp_path):
     assert [p.name for p in result.paths] == ["黄埔区妇联2022年度部门整体支出绩效自评报告（草稿）.pdf"]
 
 
-def test_a_failing_write_leaves_the_previous_file_whole(tmp_path, monkeypatch):
-    first = export_report(seed_report("000"), tmp_path, ["pdf"]).paths[0]
-    before = first.read_bytes()
+def test_a_failing_writer_leaves_no_partial_set_and_says_why(tmp_path, monkeypatch):
+    first = export_report(seed_report("000"), tmp_path, ["docx", "pdf"]).paths
+    before = {p.name: p.read_bytes() for p in first}
+    real = export_module._writer
 
-    def crashing_writer(fmt):
+    def pdf_crashes(fmt):
+        if fmt != "pdf":
+            return real(fmt)
+
         def write(document, path):
             path.write_bytes(b"%PDF-1.4 half")
-            raise RuntimeError("power cut")
+            raise RuntimeError("layout")
         return write
 
-    monkeypatch.setattr(export_module, "_writer", crashing_writer)
-    with pytest.raises(RuntimeError):
-        export_report(seed_report("000"), tmp_path, ["pdf"])
-    assert first.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [first.name]  # no temporary file left behind
+    monkeypatch.setattr(export_module, "_writer", pdf_crashes)
+    with pytest.raises(ExportError) as caught:
+        export_report(seed_report("000"), tmp_path, ["docx", "pdf", "xlsx"])
+    assert "PDF" in caught.value.message and "没有导出任何文件" in caught.value.message
+    # The Word file written before the PDF failed did not replace the old one, and no new file appeared.
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
-def test_a_target_that_cannot_be_replaced_gets_a_clear_message(tmp_path):
-    # A folder where the document should go cannot be replaced, as a file held open by Word on Windows.
-    blocked = tmp_path / (file_stem(seed_report("000"), False) + ".docx")
+def test_a_failing_writer_in_a_new_folder_leaves_it_empty(tmp_path, monkeypatch):
+    real = export_module._writer
+    monkeypatch.setattr(export_module, "_writer",
+                        lambda fmt: real(fmt) if fmt != "xlsx" else (lambda d, p: 1 / 0))
+    with pytest.raises(ExportError) as caught:
+        export_report(seed_report("004"), tmp_path, ["docx", "pdf", "xlsx"])
+    assert "Excel" in caught.value.message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_target_that_cannot_be_replaced_leaves_the_whole_old_set(tmp_path):
+    old = export_report(seed_report("000"), tmp_path, ["docx"]).paths[0]
+    before = old.read_bytes()
+    # A folder where the PDF should go cannot be replaced, as a file held open by Word on Windows.
+    blocked = tmp_path / (file_stem(seed_report("000"), False) + ".pdf")
     blocked.mkdir()
     (blocked / "x").write_text("x")
     with pytest.raises(FileWriteError) as caught:
-        export_report(seed_report("000"), tmp_path, ["docx"])
-    assert "无法写入" in caught.value.message or "失败" in caught.value.message
+        export_report(seed_report("000"), tmp_path, ["docx", "pdf"])
     assert "请" in caught.value.message
-    assert sorted(p.name for p in tmp_path.iterdir()) == [blocked.name]
+    assert old.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([old.name, blocked.name])
+
+
+def test_a_file_held_open_by_word_keeps_every_old_file(tmp_path, monkeypatch):
+    old = export_report(seed_report("000"), tmp_path, ["docx", "pdf"]).paths
+    before = {p.name: p.read_bytes() for p in old}
+    real_replace = os.replace
+
+    def windows_replace(src, dst):
+        # Windows refuses to move a file another program holds open; Linux has no such lock.
+        if str(src).endswith(".pdf"):
+            raise PermissionError(13, "The process cannot access the file", str(src))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(export_module.os, "replace", windows_replace)
+    with pytest.raises(FileWriteError) as caught:
+        export_report(seed_report("000"), tmp_path, ["docx", "pdf"])
+    assert "Word" in caught.value.message
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
 def test_formats_and_outlines_are_checked():
