@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
+from typing import Iterable, Optional, Protocol
 
 from .finance import budget_execution_rate, project_execution_rate
 from .model import Indicator, Project, Report
 from .scoring import (
     Grade,
+    GradeBand,
     IndicatorKind,
     execution_score,
     grade_for,
     quantitative_score,
     rescaled_total,
 )
+
+
+class ScoringRules(Protocol):
+    """What scoring needs of a rule set (desktop.rulesets.RuleSetSpec): the full score and the grade bands."""
+
+    full_marks: Decimal
+    grade_bands: Iterable[GradeBand]
 
 
 def computed_score(indicator: Indicator) -> Optional[Decimal]:
@@ -40,18 +48,21 @@ class Evaluation:
     execution_score: Optional[Decimal]
     total: Optional[Decimal]
     entered: bool  # True when the total is the clerk's stated figure, not computed from rows
-
-    @property
-    def grade(self) -> Optional[Grade]:
-        return grade_for(self.total) if self.total is not None else None
+    grade: Optional[Grade]
 
 
 def _evaluate(
-    rate: Optional[Decimal], weight: Decimal, indicators: list[Indicator], entered: Optional[Decimal]
+    rate: Optional[Decimal], weight: Decimal, indicators: list[Indicator], entered: Optional[Decimal],
+    rules: ScoringRules,
 ) -> Evaluation:
     exec_score = execution_score(rate, weight)
+
+    def graded(total: Optional[Decimal], is_entered: bool) -> Evaluation:
+        grade = grade_for(total, rules.grade_bands) if total is not None else None
+        return Evaluation(rate, exec_score, total, is_entered, grade)
+
     if not indicators:
-        return Evaluation(rate, exec_score, entered, entered is not None)
+        return graded(entered, entered is not None)
     rows: list[tuple[Decimal, Decimal]] = []
     if exec_score is not None:
         rows.append((exec_score, weight))
@@ -59,17 +70,17 @@ def _evaluate(
         if not indicator.applicable or indicator.weight is None:
             continue
         rows.append((effective_score(indicator) or Decimal(0), indicator.weight))
-    return Evaluation(rate, exec_score, rescaled_total(rows), False)
+    return graded(rescaled_total(rows, rules.full_marks), False)
 
 
-def department_evaluation(report: Report) -> Evaluation:
+def department_evaluation(report: Report, rules: ScoringRules) -> Evaluation:
     """部门整体支出绩效自评: computed from the table when it has rows, else the entered total."""
     evaluation = report.self_evaluation
     rate = budget_execution_rate(report.finance.budget)
-    return _evaluate(rate, evaluation.execution_weight, evaluation.indicators, evaluation.entered_total)
+    return _evaluate(rate, evaluation.execution_weight, evaluation.indicators, evaluation.entered_total, rules)
 
 
-def project_evaluation(project: Project) -> Evaluation:
+def project_evaluation(project: Project, rules: ScoringRules) -> Evaluation:
     """项目支出绩效自评 of one project."""
     rate = project_execution_rate(project)
-    return _evaluate(rate, project.execution_weight, project.indicators, project.self_score)
+    return _evaluate(rate, project.execution_weight, project.indicators, project.self_score, rules)

@@ -117,6 +117,13 @@ def project_budget(project: Project) -> Optional[Decimal]:
     return adjusted if adjusted is not None else fund_total(project.initial)
 
 
+def project_size(project: Project) -> Optional[Decimal]:
+    """How large a project counts as: the larger of its budget and what it spent (a project budgeted
+    40万 that spent 55万 is a 50万 project)."""
+    amounts = [a for a in (project_budget(project), fund_total(project.executed)) if a is not None]
+    return max(amounts) if amounts else None
+
+
 def project_execution_rate(project: Project) -> Optional[Decimal]:
     """执行率 = 全年执行数 / 全年预算数 (%)."""
     return execution_rate(fund_total(project.executed), project_budget(project))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from typing import Iterable
 
 HUNDRED = Decimal("100")
 SCORE_PLACES = Decimal("0.01")
@@ -105,7 +106,7 @@ def qualitative_band(attainment: Attainment, weight: Decimal) -> tuple[Decimal, 
     return _round(low * weight), _round(high * weight)
 
 
-def rescaled_total(scores_and_weights: list[tuple[Decimal, Decimal]], full_marks: Decimal = HUNDRED) -> Decimal:
+def rescaled_total(scores_and_weights: list[tuple[Decimal, Decimal]], full_marks: Decimal) -> Decimal:
     """Σ scores, rescaled to full marks when indicators that do not apply were dropped.
 
     Takes (score, weight) of the applicable indicators only.
@@ -128,38 +129,18 @@ class Grade(str, Enum):
     POOR = "差"
 
 
-def grade_for(total: Decimal) -> Grade:
-    """优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60."""
-    if total >= 90:
-        return Grade.EXCELLENT
-    if total >= 80:
-        return Grade.GOOD
-    if total >= 60:
-        return Grade.FAIR
-    return Grade.POOR
-
-
 @dataclass(frozen=True)
-class ScoreCap:
-    """A local overlay: total score capped by the execution rate (70–80% → ≤ 89 …)."""
+class GradeBand:
+    """A total of `lowest` or more earns `grade` (the bands themselves are the rule set's)."""
 
-    below_rate: Decimal
-    cap: Decimal
-
-
-EXECUTION_RATE_CAPS = (
-    ScoreCap(Decimal("50"), Decimal("59")),
-    ScoreCap(Decimal("60"), Decimal("69")),
-    ScoreCap(Decimal("70"), Decimal("79")),
-    ScoreCap(Decimal("80"), Decimal("89")),
-)
+    lowest: Decimal
+    grade: Grade
 
 
-def capped_total(total: Decimal, rate_percent: Decimal | None) -> Decimal:
-    """Total after the execution-rate cap overlay that some 财政局 apply."""
-    if rate_percent is None:
-        return total
-    for rule in EXECUTION_RATE_CAPS:
-        if rate_percent < rule.below_rate:
-            return min(total, rule.cap)
-    return total
+def grade_for(total: Decimal, bands: Iterable[GradeBand]) -> Grade:
+    """The grade of the highest band the total reaches (e.g. 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below)."""
+    ordered = sorted(bands, key=lambda band: band.lowest, reverse=True)
+    for band in ordered:
+        if total >= band.lowest:
+            return band.grade
+    return ordered[-1].grade

@@ -7,7 +7,6 @@ analysis) is passed through unchanged as its own paragraph.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Callable
 
 from ..domain.evaluation import department_evaluation
@@ -21,14 +20,13 @@ from ..domain.finance import (
     income_shares,
     income_total,
     project_budget,
+    project_size,
 )
 from ..domain.ledger import LedgerTotals, totals
 from ..domain.model import Report, WorkTask
 from ..domain.money import format_wan, plain_number
 from ..domain.shares import format_percent
-
-LARGE_PROJECT_YUAN = Decimal("500000")  # 50万以上项目 need their own analysis
-LOW_EXECUTION_PERCENT = Decimal("90")
+from ..rulesets import rule_set_for
 
 Generator = Callable[[Report], list[str]]
 
@@ -227,7 +225,7 @@ def budget_execution(report: Report) -> list[str]:
     result = [text + "。"]
     if budget_was_adjusted(budget):
         result.extend(paragraphs(budget.adjustment_reason))
-    if rate is not None and rate < LOW_EXECUTION_PERCENT:
+    if rate is not None and rate < rule_set_for(report).low_execution_rate:
         result.extend(paragraphs(budget.low_execution_reason))
     return result
 
@@ -248,12 +246,17 @@ def project_list(report: Report) -> list[str]:
 
 
 def large_projects(report: Report) -> list[str]:
-    """50万以上项目：无 — or the list, each followed by its own analysis as the clerk wrote it."""
-    large = [p for p in report.projects if (project_budget(p) or 0) >= LARGE_PROJECT_YUAN]
+    """50万以上项目：无 — or the list, each followed by its own analysis as the clerk wrote it.
+
+    Large is the rule set's `large_project_amount` reached by the budget or by the spending, exactly as
+    validation (PRJ-002) asks for the analysis."""
+    threshold = rule_set_for(report).large_project_amount
+    heading = f"{format_wan(threshold, '万')}以上项目"
+    large = [p for p in report.projects if (project_size(p) or 0) >= threshold]
     if not large:
-        return ["50万以上项目：无"]
-    names = "、".join(f"{p.name}（{format_wan(project_budget(p))}）" for p in large)
-    result = [f"50万以上项目：{names}。"]
+        return [f"{heading}：无"]
+    names = "、".join(f"{p.name}（{format_wan(project_size(p))}）" for p in large)
+    result = [f"{heading}：{names}。"]
     for project in large:
         result.extend(paragraphs(project.analysis))
     return result
@@ -261,7 +264,7 @@ def large_projects(report: Report) -> list[str]:
 
 def self_evaluation(report: Report) -> list[str]:
     """按照《部门整体支出绩效自评表》的评价指标，2022年我部门整体支出绩效自评结果为98分，达到“优”等级。"""
-    evaluation = department_evaluation(report)
+    evaluation = department_evaluation(report, rule_set_for(report))
     if evaluation.total is None:
         return []
     return [

@@ -20,6 +20,7 @@ from ..domain.finance import (
 from ..domain.model import FundColumn, Indicator, Project, Report
 from ..domain.money import sum_amounts
 from ..domain.scoring import IndicatorKind
+from ..rulesets import rule_set_for
 from .document import Align, Amount, Cell, Number, Percent, Table
 
 TableBuilder = Callable[[Report, Optional[Project]], Table]
@@ -101,6 +102,7 @@ def _rate(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal
 
 def projects(report: Report, project: Optional[Project] = None) -> Table:
     """项目支出表: one row per project with its budgets, execution and self-score, and a total row."""
+    rules = rule_set_for(report)
     rows: list[list[Cell]] = [_head("序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "自评得分")]
     initial_sum, adjusted_sum, executed_sum = [], [], []
     for n, item in enumerate(report.projects, start=1):
@@ -108,7 +110,7 @@ def projects(report: Report, project: Optional[Project] = None) -> Table:
         initial_sum.append(initial)
         adjusted_sum.append(adjusted)
         executed_sum.append(executed)
-        evaluation = project_evaluation(item)
+        evaluation = project_evaluation(item, rules)
         rows.append([
             Cell(str(n), align=Align.CENTER), Cell(item.name), Cell(_amount(initial)), Cell(_amount(adjusted)),
             Cell(_amount(executed)), Cell(_percent(project_execution_rate(item))), Cell(_number(evaluation.total, "分")),
@@ -201,7 +203,8 @@ def _runs(values: list) -> dict[int, int]:
 
 def department_evaluation_table(report: Report, project: Optional[Project] = None) -> Table:
     """部门整体支出绩效自评表: 预算执行率 row, the indicator tree, total and grade."""
-    evaluation = department_evaluation(report)
+    rules = rule_set_for(report)
+    evaluation = department_evaluation(report, rules)
     weight = report.self_evaluation.execution_weight
     rows: list[list[Cell]] = [_head("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")]
     budget = report.finance.budget
@@ -215,7 +218,7 @@ def department_evaluation_table(report: Report, project: Optional[Project] = Non
     rows += _indicator_rows(report.self_evaluation.indicators, None, 8)
     grade = evaluation.grade.value if evaluation.grade else ""
     rows.append([
-        Cell("总分", colspan=5, align=Align.CENTER, bold=True), Cell(_number(Decimal(100)), bold=True),
+        Cell("总分", colspan=5, align=Align.CENTER, bold=True), Cell(_number(rules.full_marks), bold=True),
         Cell(_number(evaluation.total), bold=True), Cell(f"评价等级：{grade}" if grade else "", bold=True),
     ])
     return Table(widths=[1.1, 1.1, 2, 1.1, 1.1, 0.7, 0.7, 2], rows=rows, header_rows=1,
@@ -238,7 +241,8 @@ def project_evaluation_table(report: Report, project: Optional[Project] = None) 
     """项目支出绩效自评表 in the 财预〔2020〕10号 附1 layout (10 columns)."""
     if project is None:
         raise ValueError("project_evaluation needs a project")
-    evaluation = project_evaluation(project)
+    rules = rule_set_for(report)
+    evaluation = project_evaluation(project, rules)
     columns = (project.initial, project.adjusted, project.executed)
     rows: list[list[Cell]] = [
         [Cell("项目名称", bold=True), Cell(project.name, colspan=9)],
@@ -261,7 +265,7 @@ def project_evaluation_table(report: Report, project: Optional[Project] = None) 
     rows.append(header)
     rows += indicator_rows
     grade = evaluation.grade.value if evaluation.grade else ""
-    rows.append([Cell("总分", colspan=6, bold=True, align=Align.CENTER), Cell(_number(Decimal(100)), bold=True),
+    rows.append([Cell("总分", colspan=6, bold=True, align=Align.CENTER), Cell(_number(rules.full_marks), bold=True),
                  Cell(_number(evaluation.total), bold=True), Cell(f"评价等级：{grade}" if grade else "", colspan=2, bold=True)])
     # The project's name row repeats on every page the form runs onto: a reader always knows whose it is.
     return Table(widths=[1.5, 1, 1, 1.6, 1, 1, 0.7, 0.8, 0.8, 1.2], rows=rows, header_rows=1,

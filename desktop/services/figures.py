@@ -16,6 +16,7 @@ from ..domain.ledger import LedgerTotals, totals, totals_by
 from ..domain.model import Activity, Finance, Indicator, Project, Report
 from ..domain.money import format_wan, format_yuan, plain_number
 from ..domain.shares import format_percent
+from ..rulesets import rule_set_for
 
 NOT_ENTERED = "未填写"
 
@@ -121,11 +122,12 @@ def _evaluation_figures(evaluation) -> EvaluationFigures:
 
 
 def department_figures(report: Report) -> EvaluationFigures:
-    return _evaluation_figures(department_evaluation(report))
+    return _evaluation_figures(department_evaluation(report, rule_set_for(report)))
 
 
-def project_figures(project: Project) -> EvaluationFigures:
-    return _evaluation_figures(project_evaluation(project))
+def project_figures(report: Report, project: Project) -> EvaluationFigures:
+    """The project's score and grade under the report's rule set."""
+    return _evaluation_figures(project_evaluation(project, rule_set_for(report)))
 
 
 def project_summary(project: Project) -> tuple[str, str, str]:
@@ -237,7 +239,7 @@ def execution_rates(report: Report) -> list[Bar]:
 
 def scores_by_group(report: Report) -> list[Bar]:
     """The 自评表's score by 一级指标 (and 预算执行), against the group's weight."""
-    evaluation = department_evaluation(report)
+    evaluation = department_evaluation(report, rule_set_for(report))
     bars = []
     weight = report.self_evaluation.execution_weight
     if evaluation.execution_score is not None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..domain import finance
 from ..domain.evaluation import department_evaluation
+from ..rulesets import rule_set_for
 from ..domain.model import Outline, Report, ReportStatus
 from ..domain.money import format_wan, plain_number
 from ..domain.shares import format_percent
@@ -67,7 +68,7 @@ def summarize(report: Report) -> list[SummaryLine]:
     lines.append(SummaryLine("工作任务", f"{len(report.tasks)} 项"))
     lines.append(SummaryLine("活动台账", f"{len(report.activities)} 条"))
     lines.append(SummaryLine("项目支出", f"{len(report.projects)} 个"))
-    evaluation = department_evaluation(report)
+    evaluation = department_evaluation(report, rule_set_for(report))
     if evaluation.total is not None:
         lines.append(SummaryLine("自评得分", f"{plain_number(evaluation.total)} 分，等级“{evaluation.grade.value}”"))
     else:

@@ -12,7 +12,7 @@ from ..domain import finance as fin
 from ..domain.evaluation import department_evaluation
 from ..domain.model import Report
 from ..domain.money import format_wan, format_yuan, plain_number
-from .rulesets import OutlineRequirements, Overlays, RuleSetSpec
+from ..rulesets import OutlineRequirements, Overlays, RuleSetSpec
 
 WAN_STEP = Decimal("100")  # an amount that is a whole number of 百元 prints exactly in 万元 to 2 places
 
@@ -80,4 +80,4 @@ class Context:
     @cached_property
     def department_total(self) -> Optional[Decimal]:
         """The department's 自评 total: computed from the rows when there are rows, else as entered."""
-        return department_evaluation(self.report).total
+        return department_evaluation(self.report, self.rule_set).total

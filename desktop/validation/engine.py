@@ -7,11 +7,10 @@ from typing import Callable, Iterable
 from ..domain.model import Report
 from .context import Context, enum_value
 from .issue import Issue, error, info, sort_key, warning
-from .rulesets import load_overlays, load_requirements, load_rule_set
+from ..rulesets import DEFAULT_RULE_SET, load_overlays, load_requirements, load_rule_set
 from .rules import CATALOGUE
 
 Rule = Callable[[Context], Iterable[Issue]]
-DEFAULT_RULE_SET = "national"
 
 
 def build_context(report: Report) -> Context:

@@ -5,12 +5,14 @@ from decimal import Decimal
 from desktop.domain.evaluation import computed_score, department_evaluation, effective_score, project_evaluation
 from desktop.domain.model import Budget, FundColumn, Indicator, Project, Report, SelfEvaluation, Unit
 from desktop.domain.scoring import Attainment, Grade, IndicatorKind
+from desktop.rulesets import load_rule_set
 
 D = Decimal
+NATIONAL = load_rule_set("national")  # full marks and grade bands as the program uses them
 
 
 def test_seed_004_entered_total_98_is_excellent(seed_004):
-    evaluation = department_evaluation(seed_004)
+    evaluation = department_evaluation(seed_004, NATIONAL)
     assert evaluation.total == D("98") and evaluation.entered
     assert evaluation.grade is Grade.EXCELLENT and evaluation.grade.value == "优"
     assert evaluation.execution_rate == D("94.26")
@@ -18,7 +20,7 @@ def test_seed_004_entered_total_98_is_excellent(seed_004):
 
 
 def test_seed_000_has_no_table(seed_000):
-    evaluation = department_evaluation(seed_000)
+    evaluation = department_evaluation(seed_000, NATIONAL)
     assert (evaluation.total, evaluation.grade, evaluation.execution_rate) == (None, None, None)
     assert not evaluation.entered
 
@@ -45,7 +47,7 @@ def _report(indicators, executed="760000.00", budget="1000000.00", entered=None)
 
 
 def test_total_from_indicator_rows():
-    evaluation = department_evaluation(_report(_national_table()))
+    evaluation = department_evaluation(_report(_national_table()), NATIONAL)
     # 7.6 (76 % of 10) + 22.5 (180/200 × 25) + 25 + 21 + 10
     assert evaluation.execution_score == D("7.60")
     assert evaluation.total == D("86.10") and not evaluation.entered
@@ -53,14 +55,14 @@ def test_total_from_indicator_rows():
 
 
 def test_rows_win_over_an_entered_total():
-    evaluation = department_evaluation(_report(_national_table(), entered=D("98")))
+    evaluation = department_evaluation(_report(_national_table(), entered=D("98")), NATIONAL)
     assert evaluation.total == D("86.10") and not evaluation.entered
 
 
 def test_indicator_that_does_not_apply_is_dropped_and_the_rest_rescaled():
     table = _national_table()
     table[2].applicable = False  # 效益 30 dropped: 7.6 + 22.5 + 25 + 10 = 65.1 of 70
-    evaluation = department_evaluation(_report(table))
+    evaluation = department_evaluation(_report(table), NATIONAL)
     assert evaluation.total == D("93.00")
     assert evaluation.grade is Grade.EXCELLENT
 
@@ -69,7 +71,7 @@ def test_qualitative_row_without_a_score_counts_nothing():
     table = _national_table()
     table[2].score = None
     assert computed_score(table[2]) is None and effective_score(table[2]) is None
-    assert department_evaluation(_report(table)).total == D("65.10")
+    assert department_evaluation(_report(table), NATIONAL).total == D("65.10")
 
 
 def test_entered_score_wins_over_the_formula():
@@ -90,8 +92,8 @@ def test_project_evaluation():
                       unit="人", weight=D("90")),
         ],
     )
-    evaluation = project_evaluation(project)
+    evaluation = project_evaluation(project, NATIONAL)
     assert evaluation.execution_rate == D("76.00") and evaluation.execution_score == D("7.60")
     assert evaluation.total == D("97.60") and evaluation.grade is Grade.EXCELLENT
     bare = Project(name="春蕾行动计划经费", self_score=D("88"))
-    assert project_evaluation(bare).total == D("88") and project_evaluation(bare).grade is Grade.GOOD
+    assert project_evaluation(bare, NATIONAL).total == D("88") and project_evaluation(bare, NATIONAL).grade is Grade.GOOD

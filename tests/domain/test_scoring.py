@@ -1,4 +1,4 @@
-"""Scores of the 自评表: execution, each indicator kind, qualitative bands, rescaling, grades, caps."""
+"""Scores of the 自评表: execution, each indicator kind, qualitative bands, rescaling, grades."""
 
 from decimal import Decimal
 
@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from desktop.domain.scoring import (
     Attainment,
     Grade,
+    GradeBand,
     IndicatorKind,
-    capped_total,
     execution_rate,
     execution_score,
     grade_for,
@@ -22,6 +22,9 @@ from desktop.domain.scoring import (
 
 D = Decimal
 QUANTITATIVE = [IndicatorKind.AT_LEAST, IndicatorKind.AT_MOST, IndicatorKind.EQUAL]
+# Bands as a rule set gives them (the program's own are in resources/rulesets/, tested in tests/test_policy.py).
+BANDS = (GradeBand(D("60"), Grade.FAIR), GradeBand(D("90"), Grade.EXCELLENT), GradeBand(D("0"), Grade.POOR),
+         GradeBand(D("80"), Grade.GOOD))
 
 
 def test_seed_004_execution_rate_is_against_the_adjusted_budget():
@@ -92,33 +95,23 @@ def test_kind_symbols():
 
 def test_total_of_a_full_table_is_the_sum():
     rows = [(D("9.43"), D("10")), (D("48"), D("50")), (D("30"), D("30")), (D("10"), D("10"))]
-    assert rescaled_total(rows) == D("97.43")
+    assert rescaled_total(rows, D("100")) == D("97.43")
 
 
 def test_indicators_that_do_not_apply_are_dropped_and_the_rest_rescaled_to_100():
     # 效益 (30) does not apply: 10 + 50 + 10 = 70 points remain, scaled up to 100.
     rows = [(D("10"), D("10")), (D("45"), D("50")), (D("8"), D("10"))]
-    assert rescaled_total(rows) == D("90.00")
-    assert rescaled_total([(D("1"), D("3"))]) == D("33.33")
-    assert rescaled_total([]) == D("0.00")
+    assert rescaled_total(rows, D("100")) == D("90.00")
+    assert rescaled_total([(D("1"), D("3"))], D("100")) == D("33.33")
+    assert rescaled_total([], D("100")) == D("0.00")
 
 
-def test_grades():
-    assert grade_for(D("98")) is Grade.EXCELLENT and Grade.EXCELLENT.value == "优"
-    assert [grade_for(D(x)).value for x in ("90", "89.99", "80", "79.99", "60", "59.99", "0")] == [
-        "优", "良", "良", "中", "中", "差", "差",
+def test_grades_follow_the_bands_given_in_any_order():
+    assert grade_for(D("98"), BANDS) is Grade.EXCELLENT and Grade.EXCELLENT.value == "优"
+    assert [grade_for(D(x), BANDS).value for x in ("90", "89.99", "80", "79.99", "60", "59.99", "0", "-1")] == [
+        "优", "良", "良", "中", "中", "差", "差", "差",
     ]
-
-
-def test_execution_rate_caps_overlay():
-    assert capped_total(D("95"), D("94.26")) == D("95")
-    assert capped_total(D("95"), D("80")) == D("95")
-    assert capped_total(D("95"), D("79.99")) == D("89")
-    assert capped_total(D("95"), D("65")) == D("79")
-    assert capped_total(D("95"), D("55")) == D("69")
-    assert capped_total(D("95"), D("49")) == D("59")
-    assert capped_total(D("70"), D("75")) == D("70")  # a cap never raises a score
-    assert capped_total(D("95"), None) == D("95")
+    assert grade_for(D("85"), (GradeBand(D("85"), Grade.EXCELLENT), GradeBand(D("0"), Grade.POOR))) is Grade.EXCELLENT
 
 
 # ------------------------------------------------------------------ properties
@@ -147,15 +140,11 @@ RANK = {Grade.POOR: 0, Grade.FAIR: 1, Grade.GOOD: 2, Grade.EXCELLENT: 3}
 @given(st.decimals(min_value=D(0), max_value=D(100), places=2), st.decimals(min_value=D(0), max_value=D(100), places=2))
 def test_grade_is_monotone_in_the_total(a, b):
     low, high = sorted((a, b))
-    assert RANK[grade_for(low)] <= RANK[grade_for(high)]
+    assert RANK[grade_for(low, BANDS)] <= RANK[grade_for(high, BANDS)]
 
 
 @given(st.lists(st.tuples(st.integers(0, 100), st.integers(1, 50)), min_size=1, max_size=10))
 def test_rescaled_total_never_exceeds_full_marks(rows):
     rows = [(D(min(s, w)), D(w)) for s, w in rows]  # each score within its weight
-    assert D(0) <= rescaled_total(rows) <= D(100)
+    assert D(0) <= rescaled_total(rows, D(100)) <= D(100)
 
-
-@given(st.decimals(min_value=D(0), max_value=D(100), places=2), st.decimals(min_value=D(0), max_value=D(150), places=2))
-def test_cap_never_raises_a_total(total, rate):
-    assert capped_total(total, rate) <= total

@@ -6,7 +6,7 @@ from desktop.paths import resources_dir
 from desktop.validation import Issue, Severity, summarize, validate
 from desktop.validation.engine import run
 from desktop.validation.issue import section_of
-from desktop.validation.rulesets import load_overlays, load_requirements, load_rule_set
+from desktop.rulesets import load_overlays, load_requirements, load_rule_set
 
 from .builders import resolve_path
 

@@ -133,7 +133,7 @@ class ProjectsPage(Page):
         project = report.projects[self.current]
         for label, (column, _) in zip(self.fund_totals, FUND_COLUMNS):
             label.setText(fund_total_text(project, column))
-        figures = project_figures(project)
+        figures = project_figures(self.editor.report, project)
         self.score.setText(f"{figures.execution}；总分 {figures.total}，等级 {figures.grade}")
 
     def focus_path(self, path: str) -> bool:

@@ -239,11 +239,11 @@ def grades_in_text(ctx: Context) -> Iterator[Issue]:
         if path.startswith("report.projects["):
             index = int(path[len("report.projects["):path.index("]")])
             if index not in project_totals:
-                project_totals[index] = project_evaluation(ctx.report.projects[index]).total
+                project_totals[index] = project_evaluation(ctx.report.projects[index], ctx.rule_set).total
             total, label = project_totals[index], "该项目自评总分"
         if total is None:
             continue
-        expected = grade_for(total).value
+        expected = grade_for(total, ctx.rule_set.grade_bands).value
         for match in _GRADE.finditer(text):
             word = next(g for g in match.groups() if g)
             if _GRADE_WORDS[word] != expected:

@@ -53,8 +53,7 @@ def large_project_analysed(ctx: Context) -> Iterator[Issue]:
     """PRJ-002 50 万元及以上的项目须单独分析."""
     threshold = ctx.rule_set.large_project_amount
     for i, project in enumerate(ctx.report.projects):
-        amounts = [fin.project_budget(project), fin.fund_total(project.executed)]
-        largest = max((a for a in amounts if a is not None), default=None)
+        largest = fin.project_size(project)
         if largest is not None and largest >= threshold and is_blank(project.analysis):
             yield error(
                 "PRJ-002", f"report.projects[{i}].analysis",

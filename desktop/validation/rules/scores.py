@@ -18,11 +18,11 @@ def _tables(ctx: Context):
     """(path of the entered total, label, entered, evaluation, execution rate) for each scored table."""
     report = ctx.report
     yield ("report.self_evaluation.entered_total", "部门整体自评", report.self_evaluation.entered_total,
-           department_evaluation(report), ctx.execution_rate)
+           department_evaluation(report, ctx.rule_set), ctx.execution_rate)
     for i, project in enumerate(report.projects):
         name = project.name.strip() or f"第 {i + 1} 个项目"
         yield (f"report.projects[{i}].self_score", f"项目“{name}”自评", project.self_score,
-               project_evaluation(project), project_execution_rate(project))
+               project_evaluation(project, ctx.rule_set), project_execution_rate(project))
 
 
 def total_checks(ctx: Context) -> Iterator[Issue]:

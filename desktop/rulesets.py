@@ -1,4 +1,8 @@
-"""Rule sets, local overlays and per-outline requirements, read from JSON in resources/rulesets/."""
+"""Every policy number, read once from JSON in resources/rulesets/: rule sets, local overlays, outline requirements.
+
+Validation, the report builder and the window all take their thresholds, weights, score caps and grade
+bands from here (a report names its rule set in `report.rule_set`), so the number has one home.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..paths import resources_dir
+from .domain.scoring import Grade, GradeBand
+from .paths import resources_dir
 
 
 def rulesets_dir() -> Path:
@@ -51,7 +56,8 @@ class RuleSetSpec:
     groups: tuple[IndicatorGroup, ...]
     group_weight_severity: str
     low_execution_rate: Decimal  # below this 执行率 a reason is required
-    large_project_amount: Decimal  # 元; projects at or above need their own analysis
+    large_project_amount: Decimal  # 元; projects whose budget or spending reaches it need their own analysis
+    grade_bands: tuple[GradeBand, ...]  # 评价等级 from the highest band down
 
     def group_of(self, level1: str) -> Optional[IndicatorGroup]:
         for group in self.groups:
@@ -84,7 +90,21 @@ def load_rule_set(rule_set_id: str) -> RuleSetSpec:
         group_weight_severity=data.get("group_weight_severity", "warning"),
         low_execution_rate=_decimal(data["low_execution_rate"]),
         large_project_amount=_decimal(data["large_project_amount"]),
+        grade_bands=tuple(sorted((GradeBand(_decimal(g["from"]), Grade(g["grade"])) for g in data["grades"]),
+                                 key=lambda band: band.lowest, reverse=True)),
     )
+
+
+DEFAULT_RULE_SET = "national"
+
+
+def rule_set_for(report) -> RuleSetSpec:
+    """The rule set the report names; the national one when the name is unknown (validation says so)."""
+    value = report.rule_set
+    try:
+        return load_rule_set(getattr(value, "value", None) or str(value))
+    except KeyError:
+        return load_rule_set(DEFAULT_RULE_SET)
 
 
 @dataclass(frozen=True)
