@@ -17,6 +17,7 @@ from ..domain.model import Establishment, IncomeLine, Indicator, LeadershipPost,
 from ..domain.money import format_wan
 from ..domain.scoring import IndicatorKind, grade_for
 from ..domain.shares import format_percent
+from ..rulesets import rule_set_for
 from .text import split_number
 
 NUMBER = r"-?\d+(?:\.\d+)?"
@@ -374,8 +375,9 @@ def self_evaluation(sentence: str, sink: Sink) -> bool:
     score = Decimal(match.group("s"))
     sink.report.self_evaluation.entered_total = score
     sink.took("自评得分", f"{match.group('s')} 分")
-    if match.group("g") and grade_for(score).value != match.group("g"):
-        sink.finding(f"自评得分 {match.group('s')} 分对应的等级是“{grade_for(score).value}”，报告写的是“{match.group('g')}”，请核对。")
+    expected = grade_for(score, rule_set_for(sink.report).grade_bands).value
+    if match.group("g") and expected != match.group("g"):
+        sink.finding(f"自评得分 {match.group('s')} 分对应的等级是“{expected}”，报告写的是“{match.group('g')}”，请核对。")
     return True
 
 
