@@ -13,7 +13,9 @@ from .paths import default_database_path
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="fulian-desk", description=APP_TITLE)
     parser.add_argument("--version", action="version", version=f"fulian-desk {__version__}")
-    parser.add_argument("--db", help="数据库文件路径（默认在用户数据文件夹中）")
+    parser.add_argument(
+        "--db", help="数据库文件路径（默认在用户数据文件夹中），或共用数据库的地址 postgresql://用户名@服务器:5432/数据库名"
+    )
     parser.add_argument("--self-test", action="store_true", help="自检（不打开窗口），结果写入用户数据文件夹的 selftest.log")
     # Qt's own options (-platform, -style …) pass through to QApplication.
     args, qt_args = parser.parse_known_args(argv)
@@ -38,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *args.qt_args])
     configure_application(app)
     crash.install()  # from here on a bug is logged and explained, never a silent exit
-    db_path = Path(args.db) if args.db else default_database_path()
+    db_path = args.db or default_database_path()  # a file, or a server URL (postgresql://…)
     try:
         database = open_database(db_path)
     except StorageError as exc:

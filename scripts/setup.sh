@@ -11,8 +11,9 @@ purpose="${1:-app}"
 APP_PACKAGES=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 fonts-wqy-microhei xvfb xauth)
-# Real clients the tests open our documents with.
-TEST_PACKAGES=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
+# Real clients the tests open our documents with, and a real PostgreSQL server (the tests run their own
+# throw-away cluster with its initdb/pg_ctl; the service the package sets up is not used).
+TEST_PACKAGES=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui postgresql)
 # PyInstaller reads shared libraries with objdump.
 BUILD_PACKAGES=(binutils)
 

@@ -31,13 +31,60 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "data" / "fulian.db"
 
 
+# ------------------------------------------------------------------ SQLite and PostgreSQL alike
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the whole session, started on first use, stopped at the end."""
+    from tests.pg_server import destroy, start_server
+
+    server = start_server()
+    try:
+        yield server
+    finally:
+        destroy(server)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_kind(request) -> str:
+    """Which database the test runs on: every storage, workspace, service and CLI test runs on both."""
+    return request.param
+
+
 @pytest.fixture
-def database(db_path):
+def db_locator(request, db_kind, tmp_path) -> str:
+    """What --db takes: a fresh SQLite file, or a fresh empty database on the test PostgreSQL server."""
+    if db_kind == "sqlite":
+        yield str(tmp_path / "data" / "fulian.db")
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.new_database()
+    yield server.url(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def open_db(tmp_path):
+    """open_database for the test's locator; backups of a server database go to the test's folder."""
     from desktop.storage import open_database
 
-    db = open_database(db_path)
-    yield db
-    db.close()
+    opened = []
+
+    def open_it(locator, **options):
+        options.setdefault("backup_root", tmp_path / "backups")
+        db = open_database(locator, **options)
+        opened.append(db)
+        return db
+
+    yield open_it
+    for db in opened:
+        db.close()
+
+
+@pytest.fixture
+def database(db_locator, open_db):
+    return open_db(db_locator)
 
 
 @pytest.fixture

@@ -14,6 +14,9 @@ import sqlalchemy as sa
 from alembic import op
 
 
+# Money in 分: 64-bit on both databases (SQLite's INTEGER already is; PostgreSQL's is 32-bit).
+FEN = sa.Integer().with_variant(sa.BigInteger(), "postgresql")
+
 # revision identifiers, used by Alembic.
 revision: str = '0001'
 down_revision: Union[str, Sequence[str], None] = None
@@ -57,7 +60,7 @@ def upgrade() -> None:
     sa.Column('sessions', sa.Integer(), nullable=True),
     sa.Column('participants', sa.Integer(), nullable=True),
     sa.Column('beneficiaries', sa.Integer(), nullable=True),
-    sa.Column('money_fen', sa.Integer(), nullable=True),
+    sa.Column('money_fen', FEN, nullable=True),
     sa.Column('task_key', sa.Text(), nullable=True),
     sa.Column('project_key', sa.Text(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=False),
@@ -73,7 +76,7 @@ def upgrade() -> None:
     sa.Column('report_id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('source', sa.Text(), nullable=False),
-    sa.Column('amount_fen', sa.Integer(), nullable=True),
+    sa.Column('amount_fen', FEN, nullable=True),
     sa.ForeignKeyConstraint(['report_id'], ['reports.id'], name=op.f('fk_income_lines_report_id_reports'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('report_id', 'position', name=op.f('pk_income_lines'))
     )
@@ -99,18 +102,18 @@ def upgrade() -> None:
     sa.Column('key', sa.Text(), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
     sa.Column('department', sa.Text(), nullable=False),
-    sa.Column('initial_total_fen', sa.Integer(), nullable=True),
-    sa.Column('initial_current_year_fen', sa.Integer(), nullable=True),
-    sa.Column('initial_carried_over_fen', sa.Integer(), nullable=True),
-    sa.Column('initial_other_fen', sa.Integer(), nullable=True),
-    sa.Column('adjusted_total_fen', sa.Integer(), nullable=True),
-    sa.Column('adjusted_current_year_fen', sa.Integer(), nullable=True),
-    sa.Column('adjusted_carried_over_fen', sa.Integer(), nullable=True),
-    sa.Column('adjusted_other_fen', sa.Integer(), nullable=True),
-    sa.Column('executed_total_fen', sa.Integer(), nullable=True),
-    sa.Column('executed_current_year_fen', sa.Integer(), nullable=True),
-    sa.Column('executed_carried_over_fen', sa.Integer(), nullable=True),
-    sa.Column('executed_other_fen', sa.Integer(), nullable=True),
+    sa.Column('initial_total_fen', FEN, nullable=True),
+    sa.Column('initial_current_year_fen', FEN, nullable=True),
+    sa.Column('initial_carried_over_fen', FEN, nullable=True),
+    sa.Column('initial_other_fen', FEN, nullable=True),
+    sa.Column('adjusted_total_fen', FEN, nullable=True),
+    sa.Column('adjusted_current_year_fen', FEN, nullable=True),
+    sa.Column('adjusted_carried_over_fen', FEN, nullable=True),
+    sa.Column('adjusted_other_fen', FEN, nullable=True),
+    sa.Column('executed_total_fen', FEN, nullable=True),
+    sa.Column('executed_current_year_fen', FEN, nullable=True),
+    sa.Column('executed_carried_over_fen', FEN, nullable=True),
+    sa.Column('executed_other_fen', FEN, nullable=True),
     sa.Column('expected_goal', sa.Text(), nullable=False),
     sa.Column('actual_goal', sa.Text(), nullable=False),
     sa.Column('execution_weight', sa.Text(), nullable=False),
@@ -122,17 +125,17 @@ def upgrade() -> None:
     )
     op.create_table('report_finances',
     sa.Column('report_id', sa.Integer(), nullable=False),
-    sa.Column('income_total_fen', sa.Integer(), nullable=True),
-    sa.Column('personnel_fen', sa.Integer(), nullable=True),
-    sa.Column('public_fen', sa.Integer(), nullable=True),
-    sa.Column('basic_fen', sa.Integer(), nullable=True),
-    sa.Column('project_fen', sa.Integer(), nullable=True),
-    sa.Column('expenditure_total_fen', sa.Integer(), nullable=True),
-    sa.Column('carry_over_start_fen', sa.Integer(), nullable=True),
-    sa.Column('carry_over_end_fen', sa.Integer(), nullable=True),
-    sa.Column('budget_initial_fen', sa.Integer(), nullable=True),
-    sa.Column('budget_adjusted_fen', sa.Integer(), nullable=True),
-    sa.Column('budget_executed_fen', sa.Integer(), nullable=True),
+    sa.Column('income_total_fen', FEN, nullable=True),
+    sa.Column('personnel_fen', FEN, nullable=True),
+    sa.Column('public_fen', FEN, nullable=True),
+    sa.Column('basic_fen', FEN, nullable=True),
+    sa.Column('project_fen', FEN, nullable=True),
+    sa.Column('expenditure_total_fen', FEN, nullable=True),
+    sa.Column('carry_over_start_fen', FEN, nullable=True),
+    sa.Column('carry_over_end_fen', FEN, nullable=True),
+    sa.Column('budget_initial_fen', FEN, nullable=True),
+    sa.Column('budget_adjusted_fen', FEN, nullable=True),
+    sa.Column('budget_executed_fen', FEN, nullable=True),
     sa.Column('adjustment_reason', sa.Text(), nullable=False),
     sa.Column('low_execution_reason', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['report_id'], ['reports.id'], name=op.f('fk_report_finances_report_id_reports'), ondelete='CASCADE'),
@@ -166,8 +169,8 @@ def upgrade() -> None:
     sa.Column('report_id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('item', sa.Text(), nullable=False),
-    sa.Column('budget_fen', sa.Integer(), nullable=True),
-    sa.Column('actual_fen', sa.Integer(), nullable=True),
+    sa.Column('budget_fen', FEN, nullable=True),
+    sa.Column('actual_fen', FEN, nullable=True),
     sa.ForeignKeyConstraint(['report_id'], ['reports.id'], name=op.f('fk_three_public_lines_report_id_reports'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('report_id', 'position', name=op.f('pk_three_public_lines'))
     )

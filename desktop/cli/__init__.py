@@ -27,7 +27,9 @@ def _command_modules():
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fulian", description=f"{APP_TITLE}（命令行）")
     parser.add_argument("--version", action="version", version=f"fulian-desk {__version__}")
-    parser.add_argument("--db", help="数据库文件路径（默认在用户数据文件夹中）")
+    parser.add_argument(
+        "--db", help="数据库文件路径（默认在用户数据文件夹中），或共用数据库的地址 postgresql://用户名@服务器:5432/数据库名"
+    )
     parser.add_argument("--self-test", action="store_true", help="自检：在临时数据库上导入、校验并导出示例报告")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for module in _command_modules():

@@ -22,7 +22,8 @@ def open_workspace(args: argparse.Namespace):
     from ..services.workspace import Workspace
     from ..storage import open_database
 
-    return Workspace(open_database(Path(args.db) if args.db else default_database_path()))
+    # --db is a file path or a server URL (postgresql://…); storage tells them apart.
+    return Workspace(open_database(args.db or default_database_path()))
 
 
 def add_report_source(parser: argparse.ArgumentParser) -> None:

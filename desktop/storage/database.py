@@ -1,4 +1,4 @@
-"""The database file: checked, opened with the right pragmas, migrated to the current schema."""
+"""The database: a file (checked, opened with the right pragmas) or a server, migrated to the current schema."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .engine import BUSY_TIMEOUT_MS, make_engine
 from .errors import NetworkLocationError, NotADatabaseError
 from .location import is_network_location
 from .report_repository import ReportRepository
+from .server import ServerLocation, is_server_locator
 from .translate import translated
 from .units import UnitRepository
 
@@ -20,14 +21,25 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class Database:
     """One open database file. Repositories are cheap views on it; close() when done."""
 
-    def __init__(self, path: Path, engine: Engine, backup: Path | None = None):
+    def __init__(self, path: Path | ServerLocation, engine: Engine, backup: Path | None = None):
         self._path = path
         self._engine = engine
         self.backup = backup  # the copy taken before this opening upgraded the file, if any
 
     @property
-    def path(self) -> Path:
+    def path(self) -> Path | ServerLocation:
+        """The database file, or for a shared database the server location (its `.name` is shown)."""
         return self._path
+
+    @property
+    def is_shared(self) -> bool:
+        """True for a database on a server, which other PCs may change at any moment."""
+        return isinstance(self._path, ServerLocation)
+
+    @property
+    def locator(self) -> str:
+        """What --db takes to open this database again (a server URL without its password)."""
+        return str(self._path)
 
     @property
     def engine(self) -> Engine:
@@ -41,7 +53,7 @@ class Database:
         return ReportRepository(self)
 
     def close(self) -> None:
-        """Close every connection; the last one folds the WAL back into the file."""
+        """Close every connection; on SQLite the last one folds the WAL back into the file."""
         self._engine.dispose()
 
     def __enter__(self) -> Database:
@@ -82,12 +94,18 @@ def check_writable(path: Path) -> None:
                 pass
 
 
-def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, scripts: Path | None = None) -> Database:
+def open_database(
+    path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, scripts: Path | None = None, **server_options
+) -> Database:
     """Open (creating folders and file when needed) the database at `path`, upgraded to the current schema.
 
     An existing database is backed up beside itself before an upgrade. Raises StorageError kinds with a
     message for the clerk. `scripts` overrides the migration folder (db/), for tests of upgrades.
+    `path` may instead be a server URL (postgresql://…): see server_database.open_server_database,
+    which takes `server_options` (password, backup_root, timeouts).
     """
+    if isinstance(path, ServerLocation) or is_server_locator(path):
+        return _open_on_server(path, scripts, **server_options)
     path = Path(path)
     check_database_file(path)
     with translated(path, os_errors=True):
@@ -104,3 +122,15 @@ def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, scripts
         engine.dispose()
         raise
     return Database(path, engine, backup)
+
+
+def _open_on_server(
+    url: str | ServerLocation, scripts: Path | None, password: str | None = None, **options
+) -> Database:
+    from .server import parse_server_url
+    from .server_database import open_server_database
+
+    location = url if isinstance(url, ServerLocation) else parse_server_url(url)
+    if password is not None:
+        location = location.with_password(password)
+    return open_server_database(location, scripts=scripts, **options)

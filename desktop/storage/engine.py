@@ -44,6 +44,10 @@ def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
 def reading(engine: Engine) -> Iterator[Connection]:
     """A read transaction: one consistent snapshot of the database."""
     with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            # PostgreSQL's default (READ COMMITTED) takes a new snapshot per statement: a report read in
+            # several SELECTs while another PC saves could mix old and new rows.
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
         with connection.begin():
             yield connection
 

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.dialects import postgresql, sqlite
 
 from ..domain.model import Activity, Outline, Report, ReportStatus, RuleSet, Unit, UnitLevel
 from . import rows
@@ -110,7 +110,8 @@ class ReportRepository:
             .where(activities.c.report_id == report_id)
             .scalar_subquery()
         )
-        statement = sqlite_insert(activities).values(report_id=report_id, position=next_position, **values)
+        upsert = postgresql.insert if self._db.engine.dialect.name == "postgresql" else sqlite.insert
+        statement = upsert(activities).values(report_id=report_id, position=next_position, **values)
         statement = statement.on_conflict_do_update(
             index_elements=[activities.c.report_id, activities.c.key],
             set_={name: statement.excluded[name] for name in values if name != "key"},
@@ -217,6 +218,16 @@ def _require_report(conn: Connection, report_id: int) -> None:
 
 
 # ------------------------------------------------------------------ loading
+
+
+def load_all(conn: Connection) -> list[Report]:
+    """Every report in the database, by unit name and year (for a backup taken inside a transaction)."""
+    query = (
+        select(reports, units.c.name.label("unit_name"), units.c.level, units.c.superior)
+        .join(units, units.c.id == reports.c.unit_id)
+        .order_by(units.c.name, reports.c.fiscal_year)
+    )
+    return [_load(conn, row) for row in conn.execute(query).mappings().all()]
 
 
 def _load(conn: Connection, row: Any) -> Report:

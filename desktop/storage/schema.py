@@ -15,6 +15,7 @@ this MetaData do not drift apart.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -60,9 +61,14 @@ def _text(name: str) -> Column:
     return Column(name, Text, nullable=False)
 
 
+# SQLite's INTEGER is 64-bit; PostgreSQL's INTEGER is 32-bit (at most 21 474 836.47 元), too small for a
+# city federation's totals, so money is BIGINT there.
+FEN = Integer().with_variant(BigInteger(), "postgresql")
+
+
 def _fen(name: str) -> Column:
     """Money in 分; NULL when the clerk has not entered it."""
-    return Column(name, Integer, nullable=True)
+    return Column(name, FEN, nullable=True)
 
 
 def _decimal(name: str, nullable: bool = True) -> Column:

@@ -1,4 +1,4 @@
-"""`fulian import-ledger / import-budget / template` on a real SQLite database."""
+"""`fulian import-ledger / import-budget / template` on a real SQLite database and a real PostgreSQL server."""
 
 import copy
 from decimal import Decimal
@@ -22,17 +22,17 @@ def run(capsys, *args):
     return status, out, err
 
 
-def stored(db_path):
-    with open_database(db_path) as db:
+def stored(db_locator):
+    with open_database(db_locator) as db:
         unit = db.units().find(UNIT)
         return db.reports().get(unit.id, 2024)
 
 
 @pytest.fixture
-def loaded_db(db_path, capsys):
-    status, _, err = run(capsys, "--db", db_path, "import", SEED_000)
+def loaded_db(db_locator, capsys):
+    status, _, err = run(capsys, "--db", db_locator, "import", SEED_000)
     assert status == EXIT_OK, err
-    return db_path
+    return db_locator
 
 
 def test_import_ledger_dry_run_then_apply_then_again(loaded_db, capsys, tmp_path):
@@ -63,15 +63,11 @@ def test_import_ledger_dry_run_then_apply_then_again(loaded_db, capsys, tmp_path
     assert stored(loaded_db) == after
 
 
-def dump(db_path) -> list[str]:
-    """Every table's rows as SQL: the database's content, whatever the WAL checkpoints do to the file."""
-    import sqlite3
+def dump(db_locator) -> dict[str, list[tuple]]:
+    """Every table's rows: the database's content, whatever the WAL checkpoints do to the file."""
+    from tests.db_dump import dump as dump_rows
 
-    connection = sqlite3.connect(db_path)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
+    return dump_rows(db_locator)
 
 
 def _build(name, tmp_path, monkeypatch):

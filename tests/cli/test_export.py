@@ -21,8 +21,8 @@ def test_outline_draft_and_bad_format(tmp_path, capsys):
     assert "不支持的导出格式" in capsys.readouterr().err
 
 
-def test_export_from_the_database(tmp_path, capsys):
-    db = tmp_path / "f.db"
+def test_export_from_the_database(tmp_path, capsys, db_locator):
+    db = db_locator
     assert main(["--db", str(db), "import", str(DATA / SEEDS["000"][0])]) == EXIT_OK
     out = tmp_path / "out"
     assert main(["--db", str(db), "export", "--unit", "乐山市金口河区妇女联合会", "--year", "2024",

@@ -16,25 +16,27 @@ def run(capsys, *args):
     return status, out, err
 
 
-def test_list_on_an_empty_database(capsys, db_path):
-    status, out, _ = run(capsys, "--db", str(db_path), "list")
+def test_list_on_an_empty_database(capsys, db_locator):
+    status, out, _ = run(capsys, "--db", db_locator, "list")
     assert status == EXIT_OK
     assert "还没有单位" in out
-    assert db_path.exists()
+    from tests.db_dump import dump
+
+    assert dump(db_locator)["units"] == []  # the database was created (file) or migrated (server)
 
 
-def test_import_list_and_export(capsys, db_path, seed_paths, tmp_path):
+def test_import_list_and_export(capsys, db_locator, seed_paths, tmp_path):
     for path in seed_paths:
-        status, out, err = run(capsys, "--db", str(db_path), "import", str(path))
+        status, out, err = run(capsys, "--db", db_locator, "import", str(path))
         assert status == EXIT_OK, err
         assert "已导入" in out
-    status, out, _ = run(capsys, "--db", str(db_path), "list")
+    status, out, _ = run(capsys, "--db", db_locator, "list")
     assert "乐山市金口河区妇女联合会" in out and "2024 年度" in out
     assert "广州市黄埔区妇女联合会" in out and "2022 年度" in out
 
     target = tmp_path / "out.fulian.json"
     status, out, err = run(
-        capsys, "--db", str(db_path), "export-data", "--unit", "广州市黄埔区妇女联合会", "--year", "2022", str(target)
+        capsys, "--db", db_locator, "export-data", "--unit", "广州市黄埔区妇女联合会", "--year", "2022", str(target)
     )
     assert status == EXIT_OK, err
     exported = json.loads(target.read_text(encoding="utf-8"))
@@ -43,30 +45,30 @@ def test_import_list_and_export(capsys, db_path, seed_paths, tmp_path):
     assert exported == original
 
 
-def test_second_import_is_refused_then_replaced(capsys, db_path, seed_paths):
-    assert run(capsys, "--db", str(db_path), "import", str(seed_paths[0]))[0] == EXIT_OK
-    status, _, err = run(capsys, "--db", str(db_path), "import", str(seed_paths[0]))
+def test_second_import_is_refused_then_replaced(capsys, db_locator, seed_paths):
+    assert run(capsys, "--db", db_locator, "import", str(seed_paths[0]))[0] == EXIT_OK
+    status, _, err = run(capsys, "--db", db_locator, "import", str(seed_paths[0]))
     assert status == EXIT_INPUT and "--replace" in err
-    assert run(capsys, "--db", str(db_path), "import", "--replace", str(seed_paths[0]))[0] == EXIT_OK
+    assert run(capsys, "--db", db_locator, "import", "--replace", str(seed_paths[0]))[0] == EXIT_OK
 
 
-def test_bad_file_gives_a_chinese_message_and_status_2(capsys, db_path, tmp_path):
+def test_bad_file_gives_a_chinese_message_and_status_2(capsys, db_locator, tmp_path):
     bad = tmp_path / "坏文件.fulian.json"
     bad.write_text('{"format": "fulian-desk/exchange", "version": 1, "report": {"unit": {}}}', encoding="utf-8")
-    status, _, err = run(capsys, "--db", str(db_path), "import", str(bad))
+    status, _, err = run(capsys, "--db", db_locator, "import", str(bad))
     assert status == EXIT_INPUT
     assert err.startswith("错误：") and "report.unit.name" in err and "Traceback" not in err
-    assert "还没有单位" in run(capsys, "--db", str(db_path), "list")[1]
+    assert "还没有单位" in run(capsys, "--db", db_locator, "list")[1]
 
 
-def test_unknown_unit_is_named(capsys, db_path):
-    status, _, err = run(capsys, "--db", str(db_path), "export-data", "--unit", "无此单位", "--year", "2024", "x.json")
+def test_unknown_unit_is_named(capsys, db_locator):
+    status, _, err = run(capsys, "--db", db_locator, "export-data", "--unit", "无此单位", "--year", "2024", "x.json")
     assert status == EXIT_INPUT and "找不到单位“无此单位”" in err
 
 
-def test_runs_as_a_program(db_path, seed_paths):
+def test_runs_as_a_program(db_locator, seed_paths):
     result = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "--db", str(db_path), "import", str(seed_paths[0])],
+        [sys.executable, "-m", "desktop.cli", "--db", db_locator, "import", str(seed_paths[0])],
         cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
     assert result.returncode == 0, result.stderr

@@ -70,9 +70,9 @@ def test_no_source_exits_2(capsys):
     assert "请指定数据文件" in capsys.readouterr().err
 
 
-def test_unit_and_year_without_such_report_exits_2(tmp_path, capsys):
+def test_unit_and_year_without_such_report_exits_2(tmp_path, capsys, db_locator):
     # With the storage layer: an empty database has no such unit. Without it: the command says so.
-    assert main(["--db", str(tmp_path / "w.db"), "validate", "--unit", "无此单位", "--year", "2024"]) == 2
+    assert main(["--db", db_locator, "validate", "--unit", "无此单位", "--year", "2024"]) == 2
     assert "错误：" in capsys.readouterr().err
 
 
@@ -87,11 +87,8 @@ def test_seed_files_through_a_real_process():
         assert json.loads(result.stdout)["summary"]["errors"] == 0
 
 
-def test_unit_and_year_from_the_database(tmp_path, capsys):
-    import pytest
-
-    pytest.importorskip("desktop.storage")
-    db = str(tmp_path / "w.db")
+def test_unit_and_year_from_the_database(tmp_path, capsys, db_locator):
+    db = db_locator
     report = clean_report()
     report.problems = ["无"]
     assert main(["--db", db, "import", _file(tmp_path, report)]) == 0

@@ -125,7 +125,8 @@ def test_locked_database_is_reported_and_nothing_is_lost(db_path):
         db.close()
 
 
-def test_full_disk_is_reported_and_nothing_is_written(db):
+def test_full_disk_is_reported_and_nothing_is_written(sqlite_db):
+    db = sqlite_db
     db.reports().save(rich_report())
     before = dump(db)
     with db.engine.connect() as conn:
@@ -146,7 +147,8 @@ def test_full_disk_is_reported_and_nothing_is_written(db):
     assert dump(db) == before
 
 
-def test_read_only_connection_is_reported(db):
+def test_read_only_connection_is_reported(sqlite_db):
+    db = sqlite_db
     # A database SQLite may only read (here: query_only on every connection) refuses writes with
     # SQLITE_READONLY, the code a read-only file gives.
     @event.listens_for(db.engine, "connect")

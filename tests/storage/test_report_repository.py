@@ -84,12 +84,15 @@ def test_rich_report_round_trips_equal(db):
 
 def test_money_is_stored_as_integer_fen_and_decimals_as_exact_text(db):
     report = db.reports().save(rich_report())
+    typeof = "pg_typeof({})::text" if db.is_shared else "typeof({})"
     with db.engine.connect() as conn:
         money = conn.execute(
-            text("SELECT money_fen, typeof(money_fen) FROM activities WHERE key = 'act000001'")
+            text(f"SELECT money_fen, {typeof.format('money_fen')} FROM activities WHERE key = 'act000001'")
         ).one()
-        weight = conn.execute(text("SELECT execution_weight, typeof(execution_weight) FROM projects WHERE key='proj1'")).one()
-    assert tuple(money) == (138, "integer")  # 1.38 元
+        weight = conn.execute(
+            text(f"SELECT execution_weight, {typeof.format('execution_weight')} FROM projects WHERE key='proj1'")
+        ).one()
+    assert tuple(money) == (138, "bigint" if db.is_shared else "integer")  # 1.38 元
     assert tuple(weight) == ("12.5", "text")
     assert report.activities[1].money == Decimal("1.38")
 
@@ -170,10 +173,18 @@ def test_failure_mid_save_leaves_database_and_report_unchanged(db):
     before = dump(db)
     # A real failure after the report row, the deletions and part of the ledger have been written.
     with db.engine.begin() as conn:
-        conn.execute(text(
-            "CREATE TRIGGER boom BEFORE INSERT ON activities WHEN NEW.title = 'BOOM' "
-            "BEGIN SELECT RAISE(ABORT, 'boom'); END"
-        ))
+        if db.is_shared:
+            conn.execute(text(
+                "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "IF NEW.title = 'BOOM' THEN RAISE EXCEPTION 'boom' USING ERRCODE = 'check_violation'; END IF; "
+                "RETURN NEW; END $$"
+            ))
+            conn.execute(text("CREATE TRIGGER boom BEFORE INSERT ON activities FOR EACH ROW EXECUTE FUNCTION boom()"))
+        else:
+            conn.execute(text(
+                "CREATE TRIGGER boom BEFORE INSERT ON activities WHEN NEW.title = 'BOOM' "
+                "BEGIN SELECT RAISE(ABORT, 'boom'); END"
+            ))
 
     changed = copy.deepcopy(good)
     changed.title = "改了标题"

@@ -39,13 +39,15 @@ def test_every_constraint_and_index_is_named(db):
             for uq in inspector.get_unique_constraints(table):
                 assert uq["name"], (table, uq)
             for ix in inspector.get_indexes(table):
+                if ix.get("duplicates_constraint"):
+                    continue  # PostgreSQL lists the index behind each unique constraint as well
                 assert ix["name"].startswith("ix_"), (table, ix)
             for ck in inspector.get_check_constraints(table):
                 assert ck["name"].startswith("ck_"), (table, ck)
             assert inspector.get_pk_constraint(table)["name"] == f"pk_{table}"
 
 
-def test_ledger_indexes_exist(db_path, db):
+def test_ledger_indexes_exist(db_path, sqlite_db):
     raw = sqlite3.connect(db_path)
     try:
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='activities'")}
@@ -56,3 +58,14 @@ def test_ledger_indexes_exist(db_path, db):
         raw.close()
     assert {"ix_activities_report_id_date", "ix_activities_report_id_task_key", "ix_activities_report_id_position"} <= names
     assert "ix_activities_report_id_date" in plan
+
+
+def test_server_ledger_indexes_exist_and_money_is_64_bit(pg_db):
+    db = pg_db  # SQLite: test_ledger_indexes_exist; its INTEGER is always 64-bit
+    with db.engine.connect() as conn:
+        names = set(conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE tablename = 'activities'").scalars())
+        kinds = dict(conn.exec_driver_sql(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'report_finances'"
+        ).all())
+    assert {"ix_activities_report_id_date", "ix_activities_report_id_task_key", "ix_activities_report_id_position"} <= names
+    assert kinds["income_total_fen"] == "bigint" and kinds["report_id"] == "integer"

@@ -20,7 +20,7 @@ def blocks_of(block):
     return [(b.title, b.text) for b in block.blocks]
 
 
-def test_the_clerk_enters_a_theme_with_sub_blocks(qtbot, check_model, window, seed_paths, db_path):
+def test_the_clerk_enters_a_theme_with_sub_blocks(qtbot, check_model, window, seed_paths, db_locator):
     window.import_path(seed_paths[1])
     page = window.analysis_page
     window.show_page(window.page_index(page))
@@ -78,7 +78,7 @@ def test_the_clerk_enters_a_theme_with_sub_blocks(qtbot, check_model, window, se
     assert achievements[count - 1] is new and blocks_of(new) == final
 
     assert window.editor.flush()
-    with open_database(db_path) as fresh:
+    with open_database(db_locator) as fresh:
         stored = fresh.reports().get(report.unit.id, report.fiscal_year)
     blocks = stored.narratives.achievements
     assert len(blocks) == count + 1

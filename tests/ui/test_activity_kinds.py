@@ -14,7 +14,7 @@ from desktop.ui.dialogs import ActivityKindsDialog
 from .conftest import choose_cell, edit_cell, type_text, when_dialog_opens, when_message_opens
 
 
-def test_the_clerk_manages_the_activity_kinds(qtbot, check_model, window, seed_paths, db_path):
+def test_the_clerk_manages_the_activity_kinds(qtbot, check_model, window, seed_paths, db_locator):
     window.import_path(seed_paths[0])
     page = window.ledger_page
     window.show_page(window.page_index(page))
@@ -117,7 +117,7 @@ def test_the_clerk_manages_the_activity_kinds(qtbot, check_model, window, seed_p
     assert {a.key: a.kind for a in report.activities} == after_by_key
 
     assert window.editor.flush()
-    with open_database(db_path) as fresh:
+    with open_database(db_locator) as fresh:
         stored = fresh.reports().get(report.unit.id, report.fiscal_year)
     assert stored.activity_kinds == after
     assert {a.key: a.kind for a in stored.activities} == after_by_key

@@ -243,7 +243,7 @@ def export_and_check(qtbot, window, folder):
     return outcome
 
 
-def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, db_path, tmp_path):
+def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, db_locator, tmp_path):
     create_unit(qtbot, window)
     enter_profile(qtbot, window)
     enter_work(qtbot, window)
@@ -302,7 +302,7 @@ def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, 
     # Everything typed is in the database: open the file afresh, as after a restart.
     qtbot.wait(600)
     assert window.editor.save_state.value == "saved"
-    with open_database(db_path) as fresh:
+    with open_database(db_locator) as fresh:
         unit = fresh.units().find(UNIT)
         stored = fresh.reports().get(unit.id, 2024)
     assert stored.profile.short_name == "某某区妇联"

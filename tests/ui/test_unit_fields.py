@@ -22,7 +22,7 @@ def rename(qtbot, window, name):
     qtbot.keyClick(edit, Qt.Key.Key_Return)  # leaving the field commits the name
 
 
-def test_the_clerk_edits_the_units_own_fields(qtbot, window, seed_paths, db_path):
+def test_the_clerk_edits_the_units_own_fields(qtbot, window, seed_paths, db_locator):
     window.import_path(seed_paths[1])
     window.import_path(seed_paths[0])
     report = window.report
@@ -68,7 +68,7 @@ def test_the_clerk_edits_the_units_own_fields(qtbot, window, seed_paths, db_path
     assert window.unit_combo.currentText() == NEW_NAME and page.unit_name.text() == NEW_NAME
 
     assert window.editor.flush()
-    with open_database(db_path) as fresh:
+    with open_database(db_locator) as fresh:
         unit = fresh.units().find(NEW_NAME)
         assert (unit.level, unit.superior) == (UnitLevel.CITY, "四川省妇联")
         assert fresh.units().find(old_name) is None
