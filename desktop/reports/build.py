@@ -59,10 +59,11 @@ def build_document(report: Report, outline: Outline, draft: bool = False, layout
     if appendices:
         # GB/T 9704: the list of attachments follows the body, before the signature.
         names = [title for title, _ in appendices]
-        blocks.append(Paragraph([Run("附件：" + (f"1.{names[0]}" if len(names) > 1 else names[0]))]))
+        # GB/T 9704 7.3.4: the items are numbered with a full-width stop, "1．".
+        blocks.append(Paragraph([Run("附件：" + (f"1．{names[0]}" if len(names) > 1 else names[0]))]))
         for n, name in enumerate(names[1:], start=2):
             # Three ideographic spaces: the width of "附件：", so the items align under the first.
-            blocks.append(Paragraph([Run(f"　　　{n}.{name}")], align=Align.LEFT))
+            blocks.append(Paragraph([Run(f"　　　{n}．{name}")], align=Align.LEFT))
     appendix_blocks: list[Block] = []
     for n, (title, table) in enumerate(appendices, start=1):
         appendix_blocks.append(PageBreak())

@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
+from .column_widths import fit_widths
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
 from .fonts import Face, resolve_faces
 
@@ -68,6 +69,7 @@ class DocxWriter:
     def write(self, document: Document, path: Path) -> None:
         doc = new_docx()
         self._break_before = False
+        self._last_gap = None
         layout = document.layout
         self._page_setup(doc, layout, document.draft)
         self._styles(doc, layout, document)
@@ -86,6 +88,7 @@ class DocxWriter:
         self._signature(doc, document)
         for block in document.appendices:
             self._block(doc, block, layout)
+        self._shrink_last_gap(doc)
         doc.save(str(path))
 
     # ------------------------------------------------------------ page and styles
@@ -155,7 +158,8 @@ class DocxWriter:
         normal.font.size = Pt(layout.body_size)
         set_fonts(normal.element, self.family(Font.BODY))
         _fixed_lines(normal.paragraph_format, layout.line_pitch)
-        normal.paragraph_format.widow_control = False  # fixed 22 lines a page, as the bureau counts them
+        # No single line of a paragraph alone at the foot or the head of a page (the PDF does the same).
+        normal.paragraph_format.widow_control = True
         for level in range(1, 5):
             style = styles[f"Heading {level}"]
             style.base_style = normal
@@ -201,6 +205,7 @@ class DocxWriter:
         elif isinstance(block, Table):
             self._table(doc, block, layout)
         elif isinstance(block, PageBreak):
+            self._shrink_last_gap(doc)
             # Carried by the next paragraph as "page break before": a paragraph holding only a break
             # leaves an empty line (or, after a table in LibreOffice, an empty page) behind.
             self._break_before = True
@@ -240,14 +245,19 @@ class DocxWriter:
         if not (document.signature_unit or document.signature_date):
             return
         size = document.layout.body_size
-        doc.add_paragraph()
-        doc.add_paragraph()
-        for text in (document.signature_unit, chinese_date(document.signature_date) if document.signature_date else ""):
-            if not text:
-                continue
+        # The signature never stands alone on a page: the body's last lines go with it.
+        body = doc.paragraphs
+        if body:
+            body[-1].paragraph_format.keep_with_next = True
+        for _ in range(2):
+            doc.add_paragraph().paragraph_format.keep_with_next = True
+        lines = [t for t in (document.signature_unit,
+                             chinese_date(document.signature_date) if document.signature_date else "") if t]
+        for n, text in enumerate(lines):
             paragraph = doc.add_paragraph(text)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.paragraph_format.right_indent = Pt(4 * size)
+            paragraph.paragraph_format.keep_with_next = n < len(lines) - 1
 
     def _table(self, doc, table: Table, layout: Layout) -> None:
         size = layout.table_size
@@ -258,15 +268,14 @@ class DocxWriter:
             note.alignment = WD_ALIGN_PARAGRAPH.RIGHT if table.note.startswith("单位") else WD_ALIGN_PARAGRAPH.CENTER
             for run in note.runs:
                 run.font.size = Pt(size + 1.5)
+            self._off_grid(note, size * 1.4 * 1.3)  # the PDF's line for the note
         grid = table.grid()
         width = table.column_count
         out = doc.add_table(rows=0, cols=width)
         out.style = self._table_style
         out.alignment = WD_TABLE_ALIGNMENT.CENTER
         out.autofit = False
-        total = sum(table.widths)
-        text_width = Pt(layout.text_width_pt)
-        widths = [int(text_width * w / total) for w in table.widths]
+        widths = [int(Pt(w)) for w in fit_widths(table, layout.text_width_pt, size)]
         for c, column in enumerate(out.columns):
             column.width = widths[c]
         # The rows are written as XML: python-docx finds a cell by walking the whole table and merges
@@ -293,17 +302,44 @@ class DocxWriter:
                     key = (align, cell.bold)
                     if key not in templates:
                         templates[key] = (
-                            f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+                            # Cells keep their own line height: off the page's 22-line grid.
+                            f'<w:pPr><w:snapToGrid w:val="0"/>'
+                            f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
                             f'<w:ind w:firstLine="0"/><w:jc w:val="{_JC[align]}"/></w:pPr>'
                             f'<w:r><w:rPr>{"<w:b/>" if cell.bold else ""}<w:sz w:val="{round(size * 2)}"/></w:rPr>'
                             '<w:t xml:space="preserve">{text}</w:t></w:r>'
                         )
                     content = templates[key].replace("{text}", xml_escape(cell.text))
+                if not content:
+                    content = f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/></w:pPr>'
                 cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{content}</w:p></w:tc>")
                 c += cell.colspan
             row_props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")  # header rows repeat on each page
             tbl.append(parse_xml(f'<w:tr {nsdecls("w")}><w:trPr>{row_props}</w:trPr>{"".join(cells)}</w:tr>'))
-        doc.add_paragraph()  # Word needs a paragraph between a table and what follows
+        # Word needs a paragraph between a table and what follows. It is half a line high, as the PDF's
+        # gap after a table, and kept off the document grid; before a page break or at the end it
+        # shrinks to 1 pt so that a table ending at the foot of a page never pushes it onto a blank page.
+        gap = doc.add_paragraph()
+        self._off_grid(gap, layout.line_pitch / 2)
+        self._last_gap = gap
+
+    @staticmethod
+    def _off_grid(paragraph, height: float) -> None:
+        fmt = paragraph.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(height)
+        fmt.space_before = fmt.space_after = Pt(0)
+        ppr = paragraph._p.get_or_add_pPr()
+        if ppr.find(qn("w:snapToGrid")) is None:
+            snap = OxmlElement("w:snapToGrid")
+            snap.set(qn("w:val"), "0")
+            ppr.insert(0, snap)
+
+    def _shrink_last_gap(self, doc) -> None:
+        """The gap after a table is the last thing before a page break: 1 pt, so no blank page follows."""
+        if self._last_gap is not None and doc.element.body[-2] is self._last_gap._p:
+            self._last_gap.paragraph_format.line_spacing = Pt(1)
+        self._last_gap = None
 
 
 def _field_char(run, kind: str) -> None:

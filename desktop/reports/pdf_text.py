@@ -86,7 +86,11 @@ class TextBlock(Flowable):
     def split(self, availWidth, availHeight):
         lines = self._layout(availWidth)
         fit = int((availHeight + 1e-6) // self.leading)
-        if fit <= 0 or fit >= len(lines):
+        # Widow and orphan control, as Word's: never one line of a paragraph alone at the foot of a page
+        # or at the head of the next.
+        if fit == len(lines) - 1 and len(lines) >= 3:
+            fit -= 1
+        if fit < 2 or fit >= len(lines):
             return []
         head = TextBlock(self.runs, self.size, self.leading, self.align, self.first_indent, self.right_indent,
                          lines=lines[:fit])
@@ -97,17 +101,20 @@ class TextBlock(Flowable):
         return [head, tail]
 
     def draw(self):
+        self.draw_lines(self._lines or [], self.height, self.align, self.right_indent)
+
+    def draw_lines(self, lines: list[Line], top: float, align: Align, right_indent: float) -> None:
         canvas = self.canv
-        measure = self.width - self.right_indent
+        measure = self.width - right_indent
         # The glyphs sit centred in their line, as Word places text in a fixed-height line.
-        baseline = self.height - self.leading / 2 - self.size * 0.35
-        for line in self._lines or []:
+        baseline = top - self.leading / 2 - self.size * 0.35
+        for line in lines:
             free = measure - line.indent - line.width
-            if self.align is Align.CENTER:
+            if align is Align.CENTER:
                 x, spacing = line.indent + free / 2, 0.0
-            elif self.align is Align.RIGHT:
+            elif align is Align.RIGHT:
                 x, spacing = line.indent + free, 0.0
-            elif self.align is Align.JUSTIFY and not line.last and len(line.glyphs) > 1 and free > 0:
+            elif align is Align.JUSTIFY and not line.last and len(line.glyphs) > 1 and free > 0:
                 x, spacing = line.indent, free / (len(line.glyphs) - 1)
             else:
                 x, spacing = line.indent, 0.0
@@ -126,3 +133,49 @@ class TextBlock(Flowable):
                 text.textOut(chunk)
             canvas.drawText(text)
             baseline -= self.leading
+
+
+class Closing(Flowable):
+    """The body's last paragraph, blank lines and the signature as one block that may split only inside
+    the paragraph, keeping at least its last two lines with the signature (which never stands alone)."""
+
+    def __init__(self, last: TextBlock, blank_lines: int, signature: list[TextBlock]):
+        super().__init__()
+        self.last = last
+        self.blank_lines = blank_lines
+        self.signature = signature
+
+    def _tail_height(self, width: float) -> float:
+        return self.blank_lines * self.last.leading + sum(s.wrap(width, 1e9)[1] for s in self.signature)
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.last.wrap(availWidth, 1e9)[1] + self._tail_height(availWidth)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        lines = self.last._layout(availWidth)
+        fit = int((availHeight + 1e-6) // self.last.leading)
+        keep = min(fit, len(lines) - 2)
+        if keep < 2:
+            return []  # the whole closing goes to the next page together
+        head = TextBlock(self.last.runs, self.last.size, self.last.leading, self.last.align, self.last.first_indent,
+                         self.last.right_indent, lines=lines[:keep])
+        head._measure = availWidth
+        rest = TextBlock(self.last.runs, self.last.size, self.last.leading, self.last.align, self.last.first_indent,
+                         self.last.right_indent, lines=lines[keep:])
+        rest._measure = availWidth
+        return [head, Closing(rest, self.blank_lines, self.signature)]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        top = y + self.height
+        height = self.last.wrap(self.width, 1e9)[1]
+        self.last.drawOn(canvas, x, top - height)
+        top -= height + self.blank_lines * self.last.leading
+        for block in self.signature:
+            h = block.wrap(self.width, 1e9)[1]
+            block.drawOn(canvas, x, top - h)
+            top -= h
+
+    def draw(self):  # pragma: no cover - drawOn is used instead
+        pass

@@ -17,10 +17,11 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.flowables import CondPageBreak
 
 from . import cjkwrap
+from .column_widths import fit_widths
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
 from .fonts import Face, glyph_fallback, register_pdf_fonts, resolve_faces, with_fallback
 from .pdf_table import Placed, SplittingTable
-from .pdf_text import TextBlock
+from .pdf_text import Closing, TextBlock
 
 cjkwrap.install()
 
@@ -97,7 +98,7 @@ class PdfWriter:
                     chain += 1
                 story.append(CondPageBreak(layout.line_pitch * (chain + 1) - 1e-3))
             story += self._block(block, layout)
-        story += self._signature(document)
+        story += self._signature(document, story)
         for block in document.appendices:
             story += self._block(block, layout)
         template.build(story)
@@ -149,18 +150,19 @@ class PdfWriter:
             return [RLPageBreak()]
         raise TypeError(f"unknown block {block!r}")
 
-    def _signature(self, document: Document) -> list:
+    def _signature(self, document: Document, story: list) -> list:
+        """Unit and date, right-aligned 4 characters in, after two blank lines; the body's last paragraph
+        is taken from `story` into one closing block so the signature never stands alone on a page."""
         layout = document.layout
         if not (document.signature_unit or document.signature_date):
             return []
         lines = [document.signature_unit, chinese_date(document.signature_date) if document.signature_date else ""]
         body = self.names[Font.BODY]
-        # Kept together with the two blank lines above them, so a signature never stands alone on a page.
-        return [CondPageBreak(layout.line_pitch * 4), Spacer(0, layout.line_pitch * 2)] + [
-            self._text([(line, body)], layout.body_size, layout.line_pitch, Align.RIGHT,
-                       right_indent=4 * layout.body_size)
-            for line in lines if line
-        ]
+        signature = [self._text([(line, body)], layout.body_size, layout.line_pitch, Align.RIGHT,
+                                right_indent=4 * layout.body_size) for line in lines if line]
+        if story and isinstance(story[-1], TextBlock):
+            return [Closing(story.pop(), 2, signature)]
+        return [CondPageBreak(layout.line_pitch * 4), Spacer(0, layout.line_pitch * 2)] + signature
 
     def _table(self, table: Table, layout: Layout) -> list:
         size = layout.table_size
@@ -191,8 +193,7 @@ class PdfWriter:
                 styles[key] = self._style(layout, Font.BODY, size, align, indent=False, leading=leading)
             markup[r, c] = (self._markup(cell.text, cell.bold), styles[key])
             cells.append(Placed(r, c, cell.rowspan, cell.colspan))
-        total = sum(table.widths)
-        widths = [layout.text_width_pt * w / total for w in table.widths]
+        widths = fit_widths(table, layout.text_width_pt, size)
         result.append(SplittingTable(cells, len(table.rows), table.column_count,
                                      lambda r, c: RLParagraph(*markup[r, c]), widths, commands,
                                      table.header_rows, layout.text_height_pt))

@@ -104,3 +104,58 @@ def test_draft_mark_on_every_page(tmp_path):
     final = tmp_path / "final.docx"
     write_docx(build_document(seed_report("004"), load_outline("guangdong")), final)
     assert "草稿" not in open_docx(str(final)).sections[0].header.paragraphs[0].text
+
+
+W_LINE = qn("w:line")
+
+
+def _body_elements(doc):
+    return [e for e in doc.element.body if e.tag in (qn("w:p"), qn("w:tbl"))]
+
+
+def test_no_empty_full_line_before_a_page_break(exported, seed):
+    """A paragraph that starts a new page is never preceded by an empty line (LibreOffice's blank pages)."""
+    doc = open_docx(str(exported[seed]["docx"]))
+    elements = _body_elements(doc)
+    breaks = 0
+    for before, element in zip(elements, elements[1:]):
+        ppr = element.find(qn("w:pPr"))
+        if element.tag != qn("w:p") or ppr is None or ppr.find(qn("w:pageBreakBefore")) is None:
+            continue
+        breaks += 1
+        if before.tag == qn("w:p") and not "".join(before.itertext()).strip():
+            spacing = before.find(qn("w:pPr")).find(qn("w:spacing"))
+            assert int(spacing.get(W_LINE)) <= 20, "an empty paragraph of a full line before a page break"
+    assert breaks >= 2
+    last = elements[-1]
+    assert last.tag == qn("w:p")
+    if not "".join(last.itertext()).strip():  # the paragraph Word needs after the last table
+        assert int(last.find(qn("w:pPr")).find(qn("w:spacing")).get(W_LINE)) <= 20
+
+
+def test_tables_stay_off_the_grid_and_paragraphs_keep_widows_and_headings(exported):
+    doc = open_docx(str(exported["000"]["docx"]))
+    for table in doc.tables:
+        for p in table._tbl.iter(qn("w:p")):
+            snap = p.find(qn("w:pPr")).find(qn("w:snapToGrid"))
+            assert snap is not None and snap.get(qn("w:val")) == "0"
+    assert doc.styles["Normal"].paragraph_format.widow_control is True
+    assert all(doc.styles[f"Heading {n}"].paragraph_format.keep_with_next for n in (1, 2, 3))
+
+
+def test_the_signature_is_kept_with_the_last_lines_of_the_body(exported, seed):
+    doc = open_docx(str(exported[seed]["docx"]))
+    paragraphs = doc.paragraphs
+    document = build_document(seed_report(seed), load_outline(SEEDS[seed][1]))
+    unit = max(n for n, p in enumerate(paragraphs) if p.text == document.signature_unit)
+    # The last body paragraph and the two blank lines keep with the next, the unit with its date.
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[unit - 3:unit])
+    assert paragraphs[unit].paragraph_format.keep_with_next == bool(document.signature_date)
+    assert paragraphs[unit - 3].text.strip()
+
+
+def test_attachment_list_numbers_with_a_full_width_stop(exported):
+    text = [p.text for p in open_docx(str(exported["000"]["docx"])).paragraphs]
+    listing = [t for t in text if t.startswith("附件：") or t.startswith("　　　")]
+    assert listing[0].startswith("附件：1．") and listing[1].startswith("　　　2．")
+    assert not any("．" not in t[:6] for t in listing)

@@ -41,8 +41,8 @@ def test_a_project_group_of_40_indicators_lays_out_over_pages_with_its_label_rep
         assert "春蕾行动计划经费" in pages[n], n
     with pdfplumber.open(path) as pdf:
         text = "".join(page.extract_text() or "" for page in pdf.pages)
-    for n in range(1, 41):
-        assert f"第{n}项" in text.replace("\n", "")
+    # Every indicator row is printed once (its target is a short label that never wraps).
+    assert text.count("≥10场") == 40
 
 
 def test_a_department_group_of_200_indicators_and_a_row_taller_than_a_page(tmp_path):
