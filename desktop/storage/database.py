@@ -11,6 +11,7 @@ from .engine import BUSY_TIMEOUT_MS, make_engine
 from .errors import NetworkLocationError, NotADatabaseError
 from .location import is_network_location
 from .report_repository import ReportRepository
+from .revisions import at_head
 from .server import ServerLocation, is_server_locator
 from .translate import translated
 from .units import UnitRepository
@@ -111,11 +112,12 @@ def open_database(
     with translated(path, os_errors=True):
         path.parent.mkdir(parents=True, exist_ok=True)
     check_writable(path)
-    # Alembic takes a quarter of a second to import: paid when a database is opened, not by every
-    # module that merely names the storage package.
+    engine = make_engine(path, busy_timeout_ms)
+    if at_head(path, scripts):  # the usual start: nothing to migrate, and Alembic is never imported
+        return Database(path, engine, None)
+    # Alembic takes a quarter of a second to import: paid only when the file may need upgrading.
     from .migrations import alembic_config, upgrade
 
-    engine = make_engine(path, busy_timeout_ms)
     try:
         backup = upgrade(engine, path, alembic_config(scripts))
     except BaseException:
