@@ -91,7 +91,8 @@ def parse_server_url(text: str) -> ServerLocation:
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:
-        raise InvalidServerAddressError(_without_password(raw), "无法识别") from exc
+        detail = "端口应是数字" if "int()" in str(exc) else "无法识别"
+        raise InvalidServerAddressError(_without_password(raw), detail) from exc
     shown = _without_password(raw)
     try:
         port = url.port or DEFAULT_PORT

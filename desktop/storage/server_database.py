@@ -122,7 +122,7 @@ def backup_reports(connection: Connection, location: ServerLocation, revision: s
     """
     from ..exchange import write_file
     from ..paths import user_data_dir
-    from .reports import load_all
+    from .report_repository import load_all
 
     folder = backup_folder_for(location, revision, root or user_data_dir() / "备份")
     try:
