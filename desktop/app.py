@@ -28,10 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         return gui_self_test()
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
+    # Storage (SQLAlchemy) before PySide6: PySide6 inspects the source of every module imported after
+    # it, which makes SQLAlchemy's import noticeably slower at every start.
     from .services.workspace import Workspace
     from .storage import StorageError, open_database
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
     from .ui import crash
     from .ui.main_window import MainWindow
     from .ui.qt_setup import configure_application
@@ -146,11 +149,11 @@ def _prepare_scaling() -> None:
 
 
 def main_window_for_benchmark(db_path: str):
-    """The window as `main` builds it, shown and painted, for bench/bench_gui.py."""
-    from PySide6.QtWidgets import QApplication
-
+    """The window as `main` builds it, shown and painted, for bench/bench_gui.py and bench_startup.py."""
     from .services.workspace import Workspace
     from .storage import open_database
+
+    from PySide6.QtWidgets import QApplication
     from .ui.main_window import MainWindow
     from .ui.qt_setup import configure_application
 

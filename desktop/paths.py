@@ -36,6 +36,15 @@ def user_data_dir() -> Path:
     return Path(base) / APP_NAME
 
 
+def user_cache_dir() -> Path:
+    """Files the program can rebuild at any time (parsed font metrics): …\\fulian-desk\\cache on Windows,
+    XDG cache home elsewhere."""
+    if sys.platform == "win32":
+        return user_data_dir() / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / APP_NAME
+
+
 def default_database_path() -> Path:
     """The embedded SQLite database used when no --db is given (FULIAN_DB overrides it)."""
     override = os.environ.get("FULIAN_DB")

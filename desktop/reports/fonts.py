@@ -107,10 +107,11 @@ _lock = threading.Lock()
 
 def _register(face: Face) -> str:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from .font_cache import load_ttfont
 
     if face.pdf_name not in _registered:
-        font = TTFont(face.pdf_name, str(face.path), subfontIndex=face.subfont)
+        font = load_ttfont(face.pdf_name, face.path, face.subfont)
         pdfmetrics.registerFont(font)
         _registered[face.pdf_name] = font
     return face.pdf_name

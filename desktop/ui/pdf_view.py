@@ -14,7 +14,17 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 def renderer_available() -> bool:
-    return _qtpdf() is not None or _pdfium() is not None
+    """Whether a PDF renderer is installed, asked without importing it (the export page is built at start)."""
+    return any(_spec(name) for name in ("PySide6.QtPdf", "pypdfium2"))
+
+
+def _spec(name: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _qtpdf():

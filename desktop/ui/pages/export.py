@@ -48,9 +48,7 @@ class ExportPage(Page):
         left = QWidget()
         layout = QVBoxLayout(left)
         box, form = self.group("导出报告")
-        self.outline_combo = QComboBox()
-        for choice in exporting.outlines():
-            self.outline_combo.addItem(choice.name, choice.id)
+        self.outline_combo = QComboBox()  # filled when the page is first shown (reading outlines takes time)
         form.addRow("报告提纲(&O)：", self.outline_combo)
         self.docx_check = QCheckBox("Word 文档（.docx），可以继续修改")
         self.docx_check.setChecked(True)
@@ -127,10 +125,22 @@ class ExportPage(Page):
         self.open_folder_button.setEnabled(False)
         self.open_file_button.setEnabled(False)
         self.pdf_view.show_pdf(None)
+        if report is not None and self.outline_combo.count():
+            self._select_report_outline()
+
+    def _select_report_outline(self) -> None:
+        report = self.editor.report
         if report is not None:
             index = self.outline_combo.findData(report.outline.value)
             if index >= 0:
                 self.outline_combo.setCurrentIndex(index)
+
+    def page_shown(self) -> None:
+        if not self.outline_combo.count():
+            for choice in exporting.outlines():
+                self.outline_combo.addItem(choice.name, choice.id)
+            self._select_report_outline()
+        super().page_shown()
 
     def formats(self) -> list[str]:
         boxes = (("docx", self.docx_check), ("pdf", self.pdf_check), ("xlsx", self.xlsx_check))
