@@ -19,11 +19,10 @@ class CliError(UserError):
 def open_workspace(args: argparse.Namespace):
     """The workspace on --db (or the default database), migrated to the current schema."""
     from ..paths import default_database_path
-    from ..services.workspace import Workspace
-    from ..storage import open_database
+    from ..services.workspace import open_workspace as open_at
 
     # --db is a file path or a server URL (postgresql://…); storage tells them apart.
-    return Workspace(open_database(args.db or default_database_path()))
+    return open_at(args.db or default_database_path())
 
 
 def add_report_source(parser: argparse.ArgumentParser) -> None:

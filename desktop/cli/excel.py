@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import UserError
 from .common import EXIT_FAILED, EXIT_OK, CliError, open_workspace
 
 
@@ -26,10 +25,12 @@ def register(sub) -> None:
     p.set_defaults(run=cmd_template)
 
 
-def _import(args: argparse.Namespace, preview_fn, apply_fn) -> int:
+def _import(args: argparse.Namespace, kind: str) -> int:
+    from ..services import spreadsheets
+
     workspace = open_workspace(args)
     report = workspace.open_report(args.unit, args.year)
-    preview = preview_fn(Path(args.file), report)
+    preview = spreadsheets.preview(kind, Path(args.file), report)
     for line in preview.lines():
         print(line)
     if not preview.ok:
@@ -37,29 +38,21 @@ def _import(args: argparse.Namespace, preview_fn, apply_fn) -> int:
     if args.dry_run:
         print("（仅预览，未导入。去掉 --dry-run 即可导入。）")
         return EXIT_OK
-    updated = apply_fn(preview, report)
-    try:
-        workspace.save(updated)  # one transaction: the whole file or nothing
-    except UserError as exc:
-        raise CliError(f"{exc.message}（文件未导入，数据库未改变）") from None
+    spreadsheets.apply_and_save(workspace, preview, report)  # one transaction: the whole file or nothing
     print("已导入，数据已保存。")
     return EXIT_OK
 
 
 def cmd_import_ledger(args: argparse.Namespace) -> int:
-    from ..excel.ledger_import import apply, preview_ledger
-
-    return _import(args, preview_ledger, apply)
+    return _import(args, "ledger")
 
 
 def cmd_import_budget(args: argparse.Namespace) -> int:
-    from ..excel.budget_import import apply, preview_budget
-
-    return _import(args, preview_budget, apply)
+    return _import(args, "budget")
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from ..excel.templates import write_budget_template, write_ledger_template
+    from ..services import spreadsheets
 
     if bool(args.unit) != bool(args.year):
         raise CliError("--unit 和 --year 需要一起指定；都不指定则生成通用模板。")
@@ -69,10 +62,6 @@ def cmd_template(args: argparse.Namespace) -> int:
     report = None
     if args.unit:
         report = open_workspace(args).open_report(args.unit, args.year)
-    if args.kind == "ledger":
-        path = write_ledger_template(out, report)
-        print(f"已生成活动台账模板：{path}")
-    else:
-        path = write_budget_template(out, report)
-        print(f"已生成预算表模板：{path}")
+    path = spreadsheets.write_template(args.kind, out, report)
+    print(f"已生成{spreadsheets.KIND_NAMES[args.kind]}模板：{path}")
     return EXIT_OK

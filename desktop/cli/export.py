@@ -22,16 +22,15 @@ def register(sub) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..reports.export import count_errors, export_report, parse_formats
+    from ..services import exporting
 
-    formats = parse_formats(args.format)
+    formats = exporting.chosen_formats(args.format)
     report = load_report(args)
-    errors = count_errors(report)
-    draft = args.draft or (errors > 0 and not args.force_final)
-    result = export_report(report, Path(args.out), formats, args.outline, draft=draft)
-    if draft and errors and not args.draft:
-        print(f"报告有 {errors} 处校验错误，已按草稿导出（每页标“草稿”）。改正错误后再导出正式稿；"
+    outcome = exporting.export(report, Path(args.out), formats, args.outline, final=not args.draft,
+                               force_final=args.force_final)
+    if outcome.draft and outcome.errors and not args.draft:
+        print(f"报告有 {outcome.errors} 处校验错误，已按草稿导出（每页标“草稿”）。改正错误后再导出正式稿；"
               "如确需报送，可加 --force-final。")
-    for path in result.paths:
+    for path in outcome.paths:
         print(f"已导出：{path}")
     return EXIT_OK

@@ -24,6 +24,13 @@ def formats() -> tuple[str, ...]:
     return tuple(FORMATS)
 
 
+def chosen_formats(asked) -> list[str]:
+    """The formats asked for ("docx,pdf" or a list); a wrong one is an ExportError saying which exist."""
+    from ..reports.export import parse_formats
+
+    return parse_formats(asked)
+
+
 @dataclass(frozen=True)
 class OutlineChoice:
     id: str
@@ -56,8 +63,10 @@ def export(
     outline_id: Optional[str] = None,
     final: bool = True,
     progress: Optional[Progress] = None,
+    force_final: bool = False,
 ) -> ExportOutcome:
-    """Write each format to the folder. A report with validation errors is exported as a draft."""
+    """Write each format to the folder. A report with validation errors is exported as a draft, unless
+    the clerk insists on a final document (`force_final`, the command line's --force-final)."""
     from ..reports.export import count_errors, export_report, parse_formats
 
     progress = progress or Progress()
@@ -65,7 +74,7 @@ def export(
     total = len(formats) + 1
     progress.step(0, total, "正在校验报告…")
     errors = count_errors(report)
-    draft = not final or errors > 0
+    draft = not final or (errors > 0 and not force_final)
     steps = iter(range(1, total))
 
     def on_format(fmt: str) -> None:

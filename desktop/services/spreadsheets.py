@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Optional
 
 from ..domain.model import Report
-from ..storage import Database
+from ..errors import UserError
 from .jobs import Progress
+from .workspace import Workspace
 
 LEDGER = "ledger"
 BUDGET = "budget"
@@ -26,7 +27,11 @@ def preview(kind: str, path: Path, report: Report, progress: Optional[Progress] 
     return result
 
 
-def apply_and_save(database: Database, preview_result, report: Report, progress: Optional[Progress] = None) -> Report:
+class ImportNotSaved(UserError):
+    """Saving the imported workbook failed: nothing of the file is in the database."""
+
+
+def apply_and_save(workspace: Workspace, preview_result, report: Report, progress: Optional[Progress] = None) -> Report:
     """The report with the preview applied, saved whole in one transaction (all or nothing)."""
     from .. import excel
 
@@ -34,7 +39,10 @@ def apply_and_save(database: Database, preview_result, report: Report, progress:
     progress.step(0, 2, "正在导入…")
     updated = excel.apply(preview_result, report)
     progress.step(1, 2, "正在保存…")
-    saved = database.reports().save(updated)
+    try:
+        saved = workspace.save(updated)
+    except UserError as exc:
+        raise ImportNotSaved(f"{exc.message}（文件未导入，数据库未改变）") from exc
     progress.step(2, 2, "完成")
     return saved
 

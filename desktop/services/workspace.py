@@ -30,6 +30,16 @@ class Workspace:
     def __init__(self, database: Database):
         self.database = database
 
+    @property
+    def location(self) -> str:
+        """Where the database is (a file path or a server), as the clerk may need to quote it."""
+        return str(self.database.path)
+
+    @property
+    def location_name(self) -> str:
+        """The short name the status bar shows (the file name, or the server database's name)."""
+        return self.database.path.name
+
     # -------------------------------------------------------------- looking up
 
     def units(self) -> list[Unit]:
@@ -55,6 +65,24 @@ class Workspace:
             years = "、".join(str(y) for y in self.database.reports().list_years(unit.id)) or "无"
             raise WorkspaceError(f"单位“{unit.name}”没有 {year} 年度的报告。已有年度：{years}")
         return report
+
+    def years(self, unit: Unit) -> list[int]:
+        """The years the unit has a report for, oldest first."""
+        return list(self.database.reports().list_years(unit.id))
+
+    def report_of(self, unit: Unit, year: int) -> Report | None:
+        """The unit's report for the year, or None when there is none."""
+        return self.database.reports().get(unit.id, year)
+
+    def unit_named(self, name: str) -> Unit | None:
+        """The unit with exactly this name, or None."""
+        return self.database.units().find(name)
+
+    def editing(self, report: Report, **options):
+        """An edit session on the report: every change saved to this workspace's database."""
+        from .editing import EditSession
+
+        return EditSession(self.database, report, **options)
 
     def _has_year(self, unit: Unit, year: int) -> bool:
         """Whether the unit has a report for the year (asked without loading the report)."""
@@ -119,6 +147,13 @@ class Workspace:
 
     def export_file(self, unit_name: str, year: int, path: Path) -> Path:
         return write_file(self.open_report(unit_name, year), path)
+
+
+def open_workspace(locator: Path | str) -> Workspace:
+    """The workspace on the database at `locator` (a file, or a server URL), upgraded to the current schema."""
+    from ..storage import open_database
+
+    return Workspace(open_database(locator))
 
 
 def demo_files() -> list[Path]:

@@ -34,7 +34,7 @@ from .schema import (
 from .translate import translated
 
 if TYPE_CHECKING:
-    from .database import Database
+    from .handle import Database
 
 
 class ReportRepository:

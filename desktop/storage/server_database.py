@@ -37,7 +37,7 @@ def open_server_database(
     statement_timeout_ms: int | None = None,
 ):
     """Connect, bring the schema to head (backing up first when it held data), return a Database."""
-    from .database import Database
+    from .handle import Database
     from .migrations import alembic_config
 
     options = {}

@@ -15,7 +15,7 @@ from .schema import units
 from .translate import translated
 
 if TYPE_CHECKING:
-    from .database import Database
+    from .handle import Database
 
 
 class UnitRepository:

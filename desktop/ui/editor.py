@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Report
 from ..services.editing import SAVE_DELAY_SECONDS, EditSession, SaveState
-from ..storage import Database
+from ..services.workspace import Workspace
 
 _MERGE_ID = 0x51
 
@@ -75,9 +75,9 @@ class Editor(QObject):
     report_loaded = Signal()  # a different report (or none) is now open
     save_state_changed = Signal()
 
-    def __init__(self, database: Database, parent: Optional[QObject] = None):
+    def __init__(self, workspace: Workspace, parent: Optional[QObject] = None):
         super().__init__(parent)
-        self.database = database
+        self.workspace = workspace
         self.session: Optional[EditSession] = None
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
@@ -92,7 +92,7 @@ class Editor(QObject):
     def open(self, report: Optional[Report]) -> None:
         self.flush()
         self.undo_stack.clear()
-        self.session = EditSession(self.database, report) if report is not None else None
+        self.session = self.workspace.editing(report) if report is not None else None
         self.report_loaded.emit()
         self.save_state_changed.emit()
 

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
         self.workspace = workspace
-        self.editor = Editor(workspace.database, self)
+        self.editor = Editor(workspace, self)
         self.check_result: checking.CheckResult | None = None
         self.setWindowTitle(APP_TITLE)
         # Fit the screen: at 125%/150% scaling a 1366×768 laptop has only about 1093×614 / 911×512 to give.
@@ -139,8 +139,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.save_label)
-        db_label = QLabel(f"数据库：{workspace.database.path.name}")
-        db_label.setToolTip(str(workspace.database.path))
+        db_label = QLabel(f"数据库：{workspace.location_name}")
+        db_label.setToolTip(workspace.location)
         self.statusBar().addPermanentWidget(db_label)
 
         self._check_timer = QTimer(self)
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         if unit is not None:
-            years = sorted(self.workspace.database.reports().list_years(unit.id), reverse=True)
+            years = sorted(self.workspace.years(unit), reverse=True)
             for year in years:
                 self.year_combo.addItem(f"{year} 年度", year)
             if select_year is not None and select_year in years:
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         year = self.year_combo.currentData()
         report = None
         if unit is not None and year is not None:
-            report = self.workspace.database.reports().get(unit.id, year)
+            report = self.workspace.report_of(unit, year)
         self.open_report(report)
 
     def open_report(self, report: Report | None) -> None:
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
         if unit is None:
             return
         self.editor.flush()
-        years = self.workspace.database.reports().list_years(unit.id)
+        years = self.workspace.years(unit)
         suggested = max(years) + 1 if years else default_report_year()
         dialog = NewYearDialog(unit.name, suggested, can_copy=bool(years), parent=self)
         if dialog.exec() != NewYearDialog.DialogCode.Accepted:

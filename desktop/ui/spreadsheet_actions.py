@@ -118,10 +118,10 @@ class SpreadsheetActions:
         dialog = ImportPreviewDialog(self.kind, preview, self.page)
         if dialog.exec() != QDialog.DialogCode.Accepted or not preview.ok:
             return
-        database = self.page.editor.database
+        workspace = self.page.editor.workspace
         (
             Operation(self.page, "导入 Excel 文件",
-                      lambda progress: spreadsheets.apply_and_save(database, preview, report, progress))
+                      lambda progress: spreadsheets.apply_and_save(workspace, preview, report, progress))
             .success(self._imported)
             .failure(self._failed)
             .run_in_background()

@@ -81,7 +81,7 @@ class ProfilePage(Page):
         """Why the unit cannot take this name: none given, or another unit has it (names are unique)."""
         if not name:
             return "单位名称不能为空，请填写单位名称。"
-        other = self.editor.database.units().find(name)
+        other = self.editor.workspace.unit_named(name)
         if other is not None and other.id != self.editor.report.unit.id:
             return f"数据库中已有名为“{name}”的单位，两个单位不能同名。请换一个名称，或在上方“单位”中直接选择那个单位。"
         return None
