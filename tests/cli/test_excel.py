@@ -150,26 +150,36 @@ def test_the_report_object_given_is_never_changed(loaded_db, tmp_path):
     assert report == keep and len(updated.activities) == len(report.activities) + 1
 
 
-def test_a_failure_while_saving_writes_none_of_the_rows(loaded_db, tmp_path, monkeypatch):
-    """The import is saved in one transaction: a failure after the rows were inserted rolls all of them back."""
-    import desktop.storage.report_repository as storage_reports
+def _refuse_row(db, title: str) -> None:
+    """Make the database itself refuse one ledger line, after the lines before it went in."""
+    from sqlalchemy import text
+
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.execute(text(f"CREATE TRIGGER refuse BEFORE INSERT ON activities WHEN NEW.title = '{title}' "
+                              "BEGIN SELECT RAISE(ABORT, 'disk went away'); END"))
+        else:
+            conn.execute(text("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+                              "RAISE EXCEPTION 'disk went away'; END $$ LANGUAGE plpgsql"))
+            conn.execute(text(f"CREATE TRIGGER refuse BEFORE INSERT ON activities FOR EACH ROW "
+                              f"WHEN (NEW.title = '{title}') EXECUTE FUNCTION refuse()"))
+
+
+def test_a_failure_while_saving_writes_none_of_the_rows(loaded_db, tmp_path):
+    """The import is saved in one transaction: when the database fails on the 151st line, after the
+    150 before it were written, none of them stays."""
     from desktop.excel.ledger_import import apply, preview_ledger
     from desktop.services.workspace import Workspace
 
     rows = [LEDGER_HEADER] + [[f"2024-06-{1 + i % 28:02d}", "培训", f"培训{i}", 1, 20] for i in range(200)]
     path = workbook(tmp_path / "多.xlsx", rows)
+    with open_database(loaded_db) as db:
+        _refuse_row(db, "培训150")
     before = dump(loaded_db)
-    real_insert = storage_reports._insert_children
-
-    def insert_then_fail(conn, report_id, report):
-        real_insert(conn, report_id, report)
-        raise OSError("disk went away")
-
-    monkeypatch.setattr(storage_reports, "_insert_children", insert_then_fail)
     with open_database(loaded_db) as db:
         workspace = Workspace(db)
         report = workspace.open_report(UNIT, 2024)
         updated = apply(preview_ledger(path, report), report)
-        with pytest.raises(Exception):
+        with pytest.raises(Exception, match="disk went away"):
             workspace.save(updated)
     assert dump(loaded_db) == before

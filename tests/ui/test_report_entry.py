@@ -110,8 +110,12 @@ def enter_ledger(qtbot, window):
     assert [a.title for a in ledger] == [r[2] for r in rows]
     assert ledger[2].money == Decimal("25000.00") and ledger[1].money == Decimal("1500.00")
     assert ledger[0].date == date(2024, 3, 8) and ledger[2].beneficiaries == 930
-    page._refresh_totals()
-    totals = {page.totals.item(r, 0).text(): page.totals.item(r, 4).text() for r in range(page.totals.rowCount())}
+    # The totals under the ledger follow the lines entered (refreshed a moment after the last edit).
+    def totals_of(column):
+        return {page.totals.item(r, 0).text(): page.totals.item(r, column).text() for r in range(page.totals.rowCount())}
+
+    qtbot.waitUntil(lambda: totals_of(4).get("两癌筛查与救助") == "930", timeout=3000)
+    totals = totals_of(4)
     assert totals["巾帼宣讲进基层"] == "0" and totals["两癌筛查与救助"] == "930"
     participants = {page.totals.item(r, 0).text(): page.totals.item(r, 3).text() for r in range(page.totals.rowCount())}
     assert participants["巾帼宣讲进基层"] == "260"
@@ -216,7 +220,10 @@ def enter_analysis(qtbot, window):
     page.achievements.add_row()
     type_text(QApplication.focusWidget(), "宣讲覆盖面扩大")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    page._show_block(0)
+    # The clerk clicks the achievement to write its text in the pane beside the list.
+    view = page.achievements.view
+    first = page.achievements.from_source(page.achievements.model.index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(first).center())
     type_text(field(page, "report.narratives.achievements[0].text"), "全年宣讲覆盖 12 个社区。")
     for table, text in ((page.problems, "基层妇联工作经费不足"), (page.measures, "积极争取专项经费")):
         table.add_row()
