@@ -28,6 +28,15 @@ def normalise_text(value: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
 
 
+_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|\d+[、.．])\s*")
+
+
+def name_key(text: str) -> str:
+    """Task and project names compare without numbering ("（一）"), spaces, 全角/半角 or quote style."""
+    text = _NUMBERING.sub("", text.strip())
+    return normalise_text(text).strip("“”\"'‘’《》").replace("“", "").replace("”", "")
+
+
 def cell_text(value) -> str:
     """The clerk's text of a cell, trimmed; numbers as they print (12.0 → "12")."""
     if value is None:

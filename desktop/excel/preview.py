@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -10,7 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import UserError
 from .headers import HeaderMatch
-from .parse import normalise_text
+from .parse import name_key, normalise_text  # noqa: F401  (name_key: re-exported for the importers)
 from .workbook import SheetData
 
 
@@ -63,15 +62,6 @@ def problem_lines(problems, limit: int = 200) -> list[str]:
     if len(problems) > limit:
         lines.append(f"  ……另有 {len(problems) - limit} 处问题未列出，请先改正以上问题后再试。")
     return lines
-
-
-_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、.．]|\d+[、.．])\s*")
-
-
-def name_key(text: str) -> str:
-    """Task and project names compare without numbering ("（一）"), spaces, 全角/半角 or quote style."""
-    text = _NUMBERING.sub("", text.strip())
-    return normalise_text(text).strip("“”\"'‘’《》").replace("“", "").replace("”", "")
 
 
 def merged_problems(sheet: SheetData, header: HeaderMatch) -> list[Problem]:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..domain.money import MoneyError, parse_amount, plain_number
 from ..services import fieldpath
 from ..services.figures import yuan_wan_text
-from .delegates import parse_cell
+from .cell_values import parse_cell
 from .editor import Editor
 from .marks import mark_field, set_tone
 from .table_model import Kind

@@ -1,6 +1,8 @@
-"""Cell editors: money (元, with 万元 accepted and shown), dates with a calendar, kinds from a list.
+"""Cell editors: money (元, with 万元 accepted and shown), dates as typed, kinds from a list.
 
-Enter commits the cell and opens the next one, as Tab does, so a table is filled without the mouse.
+Enter commits the cell and moves down, Tab moves right, as in Excel/WPS. A value that cannot be read
+(a date with no such day, letters in a count) is refused where it was typed: the editor stays open with
+the reason, and the stored value is not touched.
 """
 
 from __future__ import annotations
@@ -8,17 +10,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QComboBox,
-    QDateEdit,
-    QLineEdit,
-    QStyledItemDelegate,
-)
+from typing import Callable, Optional
 
-from ..domain.money import MoneyError, parse_amount, plain_number
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QLineEdit, QStyledItemDelegate
+
+from ..domain.money import plain_number
+from .cell_values import parse_cell
 from .table_model import Column, Kind
+
+DATE_PLACEHOLDER = "如 2024-03-08、3/8、3月8日"
 
 
 def to_date(value) -> date | None:
@@ -31,22 +32,19 @@ class CellDelegate(QStyledItemDelegate):
     """One delegate for a whole table: it asks the model's column what kind of value a cell holds."""
 
     invalid = Signal(str)  # a message for the clerk when a typed value is refused
+    entered = Signal()  # Enter committed a cell: the view moves down
 
-    def __init__(self, columns: list[Column], parent=None, default_year: int | None = None):
+    def __init__(self, columns: list[Column], parent=None, year: Optional[Callable[[], Optional[int]]] = None):
         super().__init__(parent)
         self.columns = columns
-        self.default_year = default_year
+        # The report's year: a date typed without one ("3/8") is in it.
+        self.year = year or (lambda: None)
 
     def _column(self, index: QModelIndex) -> Column:
         return self.columns[index.column()]
 
     def createEditor(self, parent, option, index):
         column = self._column(index)
-        if column.kind is Kind.DATE:
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
-            return editor
         if column.kind is Kind.CHOICE:
             editor = QComboBox(parent)
             # Values stay in Python: Qt would turn a str-based enum into a plain str.
@@ -55,19 +53,18 @@ class CellDelegate(QStyledItemDelegate):
                 editor.addItem(label)
             return editor
         editor = QLineEdit(parent)
+        editor.grid_column = column
         if column.kind is Kind.MONEY:
             editor.setPlaceholderText("元；也可输入“2.5万”")
+        elif column.kind is Kind.DATE:
+            editor.setPlaceholderText(DATE_PLACEHOLDER)
+            editor.setToolTip("可输入 2024-03-08、2024/3/8、2024.3.8、20240308、3/8 或 3月8日；不写年份即为本报告年度")
         return editor
 
     def setEditorData(self, editor, index):
         column = self._column(index)
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
-            value = to_date(value)
-            if value is None:
-                value = date(self.default_year or date.today().year, 1, 1)
-            editor.setDate(QDate(value.year, value.month, value.day))
-        elif isinstance(editor, QComboBox):
+        if isinstance(editor, QComboBox):
             for i, (_label, choice) in enumerate(editor.choices):
                 if choice == value:
                     editor.setCurrentIndex(i)
@@ -77,62 +74,44 @@ class CellDelegate(QStyledItemDelegate):
                 editor.setText("")
             elif column.kind in (Kind.MONEY, Kind.DECIMAL):
                 editor.setText(plain_number(value))
+            elif column.kind is Kind.DATE:
+                editor.setText(to_date(value).isoformat())
             else:
                 editor.setText(str(value))
             editor.selectAll()
 
     def setModelData(self, editor, model, index):
         column = self._column(index)
-        if isinstance(editor, QDateEdit):
-            model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)
-            return
         if isinstance(editor, QComboBox):
             if 0 <= editor.currentIndex() < len(editor.choices):
                 model.setData(index, editor.choices[editor.currentIndex()][1], Qt.ItemDataRole.EditRole)
             return
-        text = editor.text().strip()
         try:
-            value = parse_cell(column.kind, text)
+            value = self.typed_value(editor, column)
         except ValueError as exc:
-            self.invalid.emit(str(exc))
+            self.invalid.emit(f"{column.header}：{exc}（未保存，原值不变）")
             return
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def typed_value(self, editor: QLineEdit, column: Column):
+        return parse_cell(column.kind, editor.text().strip(), self.year())
 
     def eventFilter(self, editor, event):
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if isinstance(editor, QComboBox) and editor.view().isVisible():
                 return super().eventFilter(editor, event)
+            column = getattr(editor, "grid_column", None)
+            if isinstance(editor, QLineEdit) and column is not None:
+                try:
+                    self.typed_value(editor, column)
+                except ValueError as exc:
+                    # Refused where it was typed: the editor stays open, nothing is stored.
+                    editor.setStyleSheet("background: #fbe3e1;")
+                    editor.setToolTip(str(exc))
+                    self.invalid.emit(f"{column.header}：{exc}")
+                    return True
             self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.entered.emit()
             return True
         return super().eventFilter(editor, event)
-
-
-def parse_cell(kind: Kind, text: str):
-    """What the clerk typed in a cell → the domain value; ValueError with a Chinese message."""
-    if kind is Kind.MONEY:
-        if not text:
-            return None
-        try:
-            return parse_amount(text)
-        except MoneyError as exc:
-            raise ValueError(str(exc)) from None
-    if kind is Kind.INT:
-        if not text:
-            return None
-        normal = text.translate(str.maketrans("０１２３４５６７８９", "0123456789")).replace(",", "")
-        if not normal.isdigit():
-            raise ValueError(f"“{text}”不是整数，请只输入数字")
-        return int(normal)
-    if kind is Kind.DECIMAL:
-        if not text:
-            return None
-        normal = text.translate(str.maketrans("０１２３４５６７８９．", "0123456789.")).rstrip("%％")
-        try:
-            value = Decimal(normal)
-        except InvalidOperation:
-            raise ValueError(f"“{text}”不是数字") from None
-        if not value.is_finite():
-            raise ValueError(f"“{text}”不是数字")
-        return value
-    return text

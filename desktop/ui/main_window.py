@@ -30,6 +30,7 @@ from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
 from .editor import Editor
+from .grid_actions import GridEditActions
 from .marks import set_tone
 from .pages.analysis import AnalysisPage
 from .pages.base import Page
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.grid_actions = GridEditActions(self, edit_menu)
         self.next_page_action = QAction("下一部分", self, triggered=lambda: self.show_page(self.navigation.currentRow() + 1))
         self.next_page_action.setShortcut(QKeySequence("Ctrl+PgDown"))
         self.previous_page_action = QAction("上一部分", self, triggered=lambda: self.show_page(self.navigation.currentRow() - 1))

@@ -98,7 +98,8 @@ def enter_ledger(qtbot, window):
         row = table.model.rowCount() - 1
         # The date editor opened by 添加; the clerk types the date and moves on with Enter.
         editor = QApplication.focusWidget()
-        editor.setDate(date.fromisoformat(day))
+        editor.selectAll()
+        qtbot.keyClicks(editor, day)
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         choose_cell(qtbot, table, row, 1, kind)
         edit_cell(qtbot, table, row, 2, title)
@@ -106,6 +107,10 @@ def enter_ledger(qtbot, window):
             if value:
                 edit_cell(qtbot, table, row, column, value)
         choose_cell(qtbot, table, row, 7, task)
+    # Enter on the last row opened a new, empty row below, as a sheet does; going back up drops it.
+    assert table.model.rowCount() == 4 and table.current_row() == 3
+    qtbot.keyClick(table.view, Qt.Key.Key_Up)
+    assert table.model.rowCount() == 3
     ledger = window.report.activities
     assert [a.title for a in ledger] == [r[2] for r in rows]
     assert ledger[2].money == Decimal("25000.00") and ledger[1].money == Decimal("1500.00")
@@ -303,6 +308,7 @@ def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, 
     assert "偏差原因" in marked.data(Qt.ItemDataRole.ToolTipRole)
     assert page.indicators.view.currentIndex().row() == 2 and page.indicators.view.currentIndex().column() == 13
     edit_cell(qtbot, page.indicators, 2, 13, "部分社区宣传不到位，下一年增加入户走访")
+    qtbot.keyClick(page.indicators.view, Qt.Key.Key_Up)  # back from the empty row Enter opened: it goes
     window.run_checks()
     assert not any(f.code == "IND-010" for f in checks.model.findings)
 

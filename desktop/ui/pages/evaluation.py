@@ -22,7 +22,7 @@ class EvaluationPage(Page):
         form.addRow("绩效目标(&T)：", b.text("report.department_target.text", "部门整体的年度绩效目标", lines=3).container)
         self.target_indicators = self.add_table(
             TableEditor(editor, "report.department_target.indicators", indicator_columns(),
-                        new_item=new_indicator, add_label="添加目标指标")
+                        new_item=new_indicator, add_label="添加目标指标", grows=True)
         )
         self.target_indicators.setMinimumHeight(170)
         form.addRow(self.target_indicators)
@@ -34,7 +34,7 @@ class EvaluationPage(Page):
         form.addRow("预算执行：", self.execution)
         self.indicators = self.add_table(
             TableEditor(editor, "report.self_evaluation.indicators", indicator_columns(),
-                        new_item=new_indicator, add_label="添加自评指标(&A)")
+                        new_item=new_indicator, add_label="添加自评指标(&A)", grows=True)
         )
         self.indicators.setMinimumHeight(320)
         form.addRow(self.indicators)

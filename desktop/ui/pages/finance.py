@@ -45,6 +45,7 @@ class FinancePage(Page):
                 ],
                 new_item=lambda: IncomeLine(source=self._next_source()),
                 add_label="添加收入项目",
+                grows=True,
             )
         )
         self.income.setMinimumHeight(170)
@@ -96,6 +97,7 @@ class FinancePage(Page):
                 ],
                 new_item=lambda: ThreePublicLine(item=self._next_three_public()),
                 add_label="添加“三公”经费项目",
+                grows=True,
             )
         )
         self.three_public.setMinimumHeight(150)

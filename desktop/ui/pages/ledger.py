@@ -105,7 +105,8 @@ class LedgerPage(Page):
         ]
         self.proxy = LedgerFilter(self)
         self.table = self.add_table(
-            TableEditor(editor, LEDGER, columns, new_item=self._new_activity, add_label="添加活动(&A)", proxy=self.proxy)
+            TableEditor(editor, LEDGER, columns, new_item=self._new_activity, add_label="添加活动(&A)", proxy=self.proxy,
+                        grows=True)
         )
         self.table.view.setSortingEnabled(True)
         self.kinds_button = QPushButton("管理活动类型(&K)…")

@@ -74,7 +74,7 @@ class ProjectsPage(Page):
         form.addRow("实际完成情况：", d.text("@.actual_goal", "年度总体目标：实际完成", lines=2).container)
         form.addRow("预算执行率分值：", d.number("@.execution_weight", Kind.DECIMAL, suffix="分").container)
         self.indicators = self.add_table(
-            TableEditor(editor, "", indicator_columns(), new_item=new_indicator, add_label="添加项目指标")
+            TableEditor(editor, "", indicator_columns(), new_item=new_indicator, add_label="添加项目指标", grows=True)
         )
         self.indicators.setMinimumHeight(220)
         form.addRow(self.indicators)
