@@ -139,7 +139,8 @@ class _Assembler:
                 if pending and pending[-1][1] == caption_before and len(caption_before) <= 30 and "。" not in caption_before:
                     caption_block, caption_text = pending.pop()
                     self.unplaced.append(Unplaced(caption_text, caption_block.where, "PDF 中表格的标题"))
-                self.unplaced.append(Unplaced(text, block.where, "PDF 中的表格，其中的数字没有读取，请核对"))
+                # The cells keep the spaces between them (tidy would run "219.7 100%" together).
+                self.unplaced.append(Unplaced(block.text.strip(), block.where, "PDF 中的表格，其中的数字没有读取，请核对"))
                 continue
             caption_before = text
             if self._outside_body(block, text, context):
@@ -190,12 +191,14 @@ class _Assembler:
         ("（二）预算执行…" as a task) stays in its section."""
         if context.section is None or score >= 0.9:
             return False
-        return bool(context.kinds & {"tasks", "blocks", "list"}) and heading.level >= context.level
+        if "tasks" in context.kinds:
+            return heading.level >= context.level
+        return bool(context.kinds & {"blocks", "list"}) and heading.level > context.level
 
     def _belongs_to(self, context: _Context, heading: _Heading) -> bool:
         if context.section is None:
             return heading.level > context.level
-        if "tasks" in context.kinds or "blocks" in context.kinds or "list" in context.kinds:
+        if "tasks" in context.kinds:
             # Tasks numbered at their own section's level are a fault, not a new section (seed 000).
             return heading.level >= context.level
         return heading.level > context.level

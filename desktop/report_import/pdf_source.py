@@ -112,9 +112,10 @@ def _page_lines(pdf, number: int) -> list[_Line]:
                 size = statistics.median(c[3] for c in visible)
                 gaps = [b[1] - a[2] for a, b in zip(visible, visible[1:])]
                 usual = statistics.median(gaps) if gaps else 0.0
+                wide = bool(gaps) and max(gaps) > 2.5 * size  # cells of a table row read as one line
                 kept = []
                 for n, c in enumerate(chars):
-                    if c[4]:
+                    if c[4] and not wide:
                         # pdfium guesses spaces from gaps; a gap clearly wider than the line's usual
                         # spacing is a space the clerk typed ("嘉帼情怀 嘉幼成长"), the rest is justification.
                         before = next((x for x in reversed(chars[:n]) if not x[0].isspace()), None)
@@ -122,7 +123,6 @@ def _page_lines(pdf, number: int) -> list[_Line]:
                         if before is None or after is None or after[1] - before[2] < max(0.2 * size, 2 * usual + 0.5):
                             continue
                     kept.append(c[0])
-                wide = bool(gaps) and max(gaps) > 2.5 * size  # cells of a table row read as one line
                 # A space the clerk typed at the end of a line is kept: the next line continues after it.
                 joined = "".join(kept).lstrip()
                 joined = joined.rstrip() + (" " if joined.endswith(" ") and not chars[-1][4] else "")

@@ -12,6 +12,7 @@ from typing import Optional
 from ..domain.model import (
     Finance,
     FundColumn,
+    Report,
     ReportStatus,
     SelfEvaluation,
     Unit,
@@ -128,3 +129,36 @@ def _clear_for_new_year(preview: ImportPreview, year: int) -> None:
     report.fiscal_year = year
     preview.cleared = cleared
     preview.year_source = f"按指定（报告本身是 {old} 年度的）"
+
+
+# What an import replaces in a report; the ledger (activities) and the unit's own record are kept.
+IMPORTED_FIELDS = ("title", "report_date", "outline", "rule_set", "status", "profile", "tasks", "department_target",
+                   "finance", "projects", "self_evaluation", "narratives", "problems", "measures")
+
+
+def prepare_target(database: Database, preview: ImportPreview) -> Report:
+    """The report the import goes into: the year as it is, or a new empty draft for it (and its unit)."""
+    report = preview.report
+    unit = database.units().find(report.unit.name)
+    if unit is not None:
+        existing = database.reports().get(unit.id, report.fiscal_year)
+        if existing is not None:
+            return existing
+    return database.reports().save(Report(unit=Unit(name=report.unit.name), fiscal_year=report.fiscal_year,
+                                          outline=report.outline, rule_set=report.rule_set,
+                                          status=ReportStatus.DRAFT))
+
+
+def changes_for(existing: Report, preview: ImportPreview, choices: Optional[dict[int, str]] = None) -> list[tuple[str, object]]:
+    """(field path, new value) turning the open report into the imported draft — what the window applies
+    as one step to undo. Tasks and projects keep the keys of same-named ones, so ledger lines linked to
+    them stay linked."""
+    imported = apply_choices(preview, choices)
+    old_tasks = {task.title: task.key for task in existing.tasks}
+    for task in imported.tasks:
+        task.key = old_tasks.get(task.title, task.key)
+    old_projects = {project.name: project.key for project in existing.projects}
+    for project in imported.projects:
+        project.key = old_projects.get(project.name, project.key)
+    return [(f"report.{name}", getattr(imported, name)) for name in IMPORTED_FIELDS
+            if getattr(existing, name) != getattr(imported, name)]

@@ -201,12 +201,14 @@ class MainWindow(QMainWindow):
         self.new_year_action = QAction("新建年度(&Y)…", self, triggered=self.new_year)
         self.import_action = QAction("导入数据文件(&I)…", self, triggered=self.import_file)
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_report_action = QAction("从往年报告导入(&R)…", self, triggered=self.import_old_report)
         self.export_action = QAction("导出数据文件(&E)…", self, triggered=self.export_file)
         self.export_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.quit_action = QAction("退出(&X)", self, triggered=self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         menu = self.menuBar().addMenu("文件(&F)")
-        for action in (self.new_unit_action, self.new_year_action, None, self.import_action, self.export_action, None, self.quit_action):
+        for action in (self.new_unit_action, self.new_year_action, None, self.import_action, self.import_report_action, self.export_action, None,
+                       self.quit_action):
             if action is None:
                 menu.addSeparator()
             else:
@@ -432,6 +434,11 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self.import_in_background(Path(path))
+
+    def import_old_report(self) -> None:
+        from .report_import_dialog import import_old_report
+
+        import_old_report(self)
 
     def import_in_background(self, path: Path, replace: bool = False) -> Operation:
         """Read and store the file off the GUI thread; ask before replacing a year that exists."""

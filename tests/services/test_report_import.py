@@ -48,3 +48,14 @@ def test_a_loose_paragraph_goes_where_the_clerk_puts_it(database, seed_004_docx)
     saved = report_import.save(database, preview, {0: "report.narratives.conclusion"})
     assert saved.narratives.conclusion == "另有一段说明。"
     assert saved.finance.budget.executed == Decimal("5378100.00")
+
+
+def test_changes_keep_the_keys_of_tasks_the_ledger_links_to(database, seed_004_docx):
+    preview = report_import.preview_file(database, seed_004_docx)
+    existing = seed_report("004")
+    existing.tasks[0].narrative = "去年录入的旧说明"
+    changes = dict(report_import.changes_for(existing, preview))
+    assert [t.key for t in changes["report.tasks"]] == [t.key for t in existing.tasks]
+    assert "report.finance" not in changes  # the same figures: nothing to change
+    assert changes["report.tasks"][0].narrative == ""
+    assert changes["report.status"].value == "draft"
