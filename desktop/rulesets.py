@@ -52,7 +52,6 @@ class RuleSetSpec:
     name: str
     full_marks: Decimal
     execution_weight: Decimal
-    indicator_weight: Decimal
     groups: tuple[IndicatorGroup, ...]
     group_weight_severity: str
     low_execution_rate: Decimal  # below this 执行率 a reason is required
@@ -82,7 +81,6 @@ def load_rule_set(rule_set_id: str) -> RuleSetSpec:
         name=data["name"],
         full_marks=_decimal(data["full_marks"]),
         execution_weight=_decimal(data["execution_weight"]),
-        indicator_weight=_decimal(data["indicator_weight"]),
         groups=tuple(
             IndicatorGroup(g["id"], g["name"], tuple(g["keywords"]), _decimal(g.get("weight")), bool(g.get("required")))
             for g in data["groups"]

@@ -20,7 +20,6 @@ from ..domain.model import MONEY
 
 MAX_TEXT = 200_000  # characters in one text field
 MAX_ITEMS = 200_000  # rows in one list
-MAX_DIGITS = 15  # digits before the decimal point: far beyond any budget, guards against 1e999999
 # [0-9], not \d: Python's \d takes "１２" and other Unicode digits, which Decimal then accepts. fullmatch,
 # because "$" also matches before a trailing newline. The file's JSON Schema states these patterns, and
 # [0-9] means the same in every regex engine a reader of the schema may use.

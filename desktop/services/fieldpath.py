@@ -6,7 +6,11 @@ a problem found anywhere can be shown beside the field it concerns and the clerk
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import types
+import typing
+from functools import lru_cache
 from typing import Any, Union
 
 ROOT = "report"
@@ -75,6 +79,41 @@ def set_value(report: Any, path: str, value: Any) -> Any:
     else:
         setattr(parent, last, value)
     return old
+
+
+def check_names_a_field(path: str) -> None:
+    """Raise FieldPathError when no report could have this field (a misspelt name, a list indexed as a
+    record): a mistake in the program, unlike an item that is merely missing from this report."""
+    _check_shape(re.sub(r"\[\d+\]", "[0]", path))
+
+
+@lru_cache(maxsize=None)
+def _check_shape(path: str) -> None:
+    from ..domain.model import Report
+
+    current: Any = Report
+    for step in parse(path):
+        current = _unwrap(current)
+        if isinstance(step, int):
+            if typing.get_origin(current) is not list:
+                raise FieldPathError(path)
+            (current,) = typing.get_args(current) or (Any,)
+        else:
+            if not dataclasses.is_dataclass(current):
+                raise FieldPathError(path)
+            hints = typing.get_type_hints(current)
+            if step not in hints:
+                raise FieldPathError(path)
+            current = hints[step]
+
+
+def _unwrap(tp: Any) -> Any:
+    """Optional[X] → X."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
 
 
 def is_within(path: str, prefix: str) -> bool:

@@ -8,7 +8,7 @@ under the field it concerns, and can put the cursor in the field a validation is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence
@@ -40,7 +40,6 @@ class Binding:
     container: QWidget  # what goes into the layout (the widget and its message line)
     message: QLabel
     load: Callable[[Any], None]
-    after_load: Optional[Callable[[], None]] = None
 
 
 class EnterMovesOn(QObject):
@@ -86,7 +85,7 @@ class FormBinder(QObject):
 
     # -------------------------------------------------------------- building fields
 
-    def _wrap(self, path: str, widget: QWidget, load, extra: QWidget | None = None, after=None) -> Binding:
+    def _wrap(self, path: str, widget: QWidget, load, extra: QWidget | None = None) -> Binding:
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +104,9 @@ class FormBinder(QObject):
         message.setWordWrap(True)
         message.hide()
         box.addWidget(message)
-        binding = Binding(path, widget, container, message, load, after)
+        if "@" not in path:
+            fieldpath.check_names_a_field(path)  # caught when the form is built, before any report is open
+        binding = Binding(path, widget, container, message, load)
         self.bindings.append(binding)
         return binding
 
@@ -303,10 +304,11 @@ class FormBinder(QObject):
         if report is None or path is None:
             binding.load(None)
             return
+        fieldpath.check_names_a_field(path)  # a misspelt path is a bug: raise, never show an empty field
         try:
             value = fieldpath.get(report, path)
         except fieldpath.FieldPathError:
-            value = None
+            value = None  # the item is not (or no longer) in this report, e.g. a project just removed
         binding.load(value)
 
     def _changed(self, path: str) -> None:

@@ -101,6 +101,8 @@ class ObjectTableModel(QAbstractTableModel):
     def _reload(self) -> None:
         rows = None
         if self.editor.report is not None:
+            if self.list_path:  # a detail table shows nothing until its item is chosen
+                fieldpath.check_names_a_field(self.list_path)  # a misspelt list is a bug, not an empty table
             try:
                 rows = fieldpath.get(self.editor.report, self.list_path)
             except fieldpath.FieldPathError:

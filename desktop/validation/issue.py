@@ -68,10 +68,6 @@ class Issue:
     def section(self) -> str:
         return section_of(self.field)
 
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
     def to_dict(self) -> dict:
         return {
             "code": self.code,
