@@ -3,7 +3,7 @@
 Both are whole processes (interpreter start to exit after the first paint), run alternately in one
 run so that both see the same machine state; the ratio of the medians is the figure (goal ≤ 3×).
 Run from the project root:  python bench/bench_startup.py [pairs]   (default 7 pairs; offscreen unless
-DISPLAY is set). `--frozen DIST` measures the frozen build's fulian-desk instead of the source run.
+DISPLAY is set).
 """
 
 from __future__ import annotations
@@ -65,7 +65,6 @@ def whole_process(argv: list[str], env: dict) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("pairs", nargs="?", type=int, default=7)
-    parser.add_argument("--frozen", help="dist folder of the frozen build (measures fulian-desk --benchmark-window)")
     args = parser.parse_args()
     env = dict(os.environ)
     if not env.get("DISPLAY"):
@@ -74,10 +73,7 @@ def main() -> int:
         db = seed_database(Path(folder))
         env["XDG_DATA_HOME"] = folder  # crash logs of the run stay in the temporary folder
         bare_argv = [sys.executable, "-c", BARE]
-        if args.frozen:
-            ours_argv = [str(Path(args.frozen) / "fulian-desk" / "fulian-desk"), "--db", str(db), "--benchmark-window"]
-        else:
-            ours_argv = [sys.executable, "-c", OURS.format(root=str(ROOT), db=str(db))]
+        ours_argv = [sys.executable, "-c", OURS.format(root=str(ROOT), db=str(db))]
         whole_process(bare_argv, env)  # warm the file cache for both before timing
         whole_process(ours_argv, env)
         bare, ours = [], []
