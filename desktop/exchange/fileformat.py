@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 
 from .. import __version__
@@ -21,6 +25,10 @@ MAX_FILE_BYTES = 64 * 1024 * 1024  # a year of one unit is well under 10 MB
 FILE_SUFFIX = ".fulian.json"
 
 
+CHECKSUM_PREFIX = "sha256:"
+CHECKSUM_PATTERN = r"^sha256:[0-9a-f]{64}$"
+
+
 class ExchangeError(UserError):
     """An exchange file that cannot be taken, with a Chinese message for the clerk."""
 
@@ -29,14 +37,55 @@ class ExchangeError(UserError):
         self.field = field
 
 
+class ChecksumMismatchError(ExchangeError):
+    """The report in the file is not the one its checksum was computed for: damaged or edited after export."""
+
+
+class Integrity(Enum):
+    """What the envelope's checksum says about the report in the file."""
+
+    VERIFIED = "已校验"  # the checksum matches the report
+    UNVERIFIED = "未校验"  # the file has no checksum (written before checksums existed, or removed by hand)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A file that was read: the report and what the envelope says about it."""
+
+    report: Report
+    integrity: Integrity
+    exported_at: datetime | None
+    generator: str
+
+
+def _canonical_default(value: object) -> str:
+    # Only a file that decode() refuses anyway holds a JSON float (parsed as Decimal); keep it hashable.
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def report_checksum(report_json: object) -> str:
+    """SHA-256 of the canonical report: keys sorted, no whitespace, UTF-8 (docs/data-format.md §2.1).
+
+    Canonical, so that re-indenting the file does not change it but any change to a value does.
+    """
+    canonical = json.dumps(
+        report_json, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_canonical_default
+    )
+    return CHECKSUM_PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def to_document(report: Report) -> dict:
-    """The JSON document for one unit's year."""
+    """The JSON document for one unit's year, with the checksum of its report."""
+    encoded = encode(report)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generator": f"fulian-desk {__version__}",
         "exported_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        "report": encode(report),
+        "checksum": report_checksum(encoded),
+        "report": encoded,
     }
 
 
@@ -80,6 +129,11 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
 
 def loads(text: str) -> Report:
     """Parse and check an exchange document; ExchangeError says what is wrong and where."""
+    return loads_envelope(text).report
+
+
+def loads_envelope(text: str) -> Envelope:
+    """Parse and check an exchange document, keeping what the envelope says about the report."""
     try:
         # Floats are parsed as Decimal so that nothing inexact ever reaches an amount.
         data = json.loads(
@@ -100,10 +154,14 @@ def loads(text: str) -> Report:
         raise ExchangeError("数据文件嵌套层次过深，不是本系统导出的文件。请重新导出数据文件。") from None
     except ValueError:
         raise ExchangeError("文件内容无法读取，不是本系统导出的数据文件。请重新导出数据文件。") from None
-    return from_document(data)
+    return envelope_from_document(data)
 
 
 def from_document(data: object) -> Report:
+    return envelope_from_document(data).report
+
+
+def envelope_from_document(data: object) -> Envelope:
     if not isinstance(data, dict):
         raise ExchangeError("文件不是本系统的数据文件：最外层应为一个对象。")
     if data.get("format") != FORMAT_NAME:
@@ -121,7 +179,7 @@ def from_document(data: object) -> Report:
         raise ExchangeError(
             f"数据文件版本为 {version!r}，本程序只能读取版本 {FORMAT_VERSION}。{hint}", field="version"
         )
-    allowed = {"format", "version", "generator", "exported_at", "report"}
+    allowed = {"format", "version", "generator", "exported_at", "checksum", "report"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise ExchangeError(f"数据文件含有本格式没有的字段“{unknown[0]}”，文件可能已被改动。", field=unknown[0])
@@ -134,7 +192,36 @@ def from_document(data: object) -> Report:
     except RecursionError:
         raise ExchangeError("数据文件嵌套层次过深，不是本系统导出的文件。") from None
     check_references(report)
-    return report
+    integrity = _check_checksum(data)
+    return Envelope(report, integrity, _exported_at(data.get("exported_at")), str(data.get("generator") or ""))
+
+
+def _check_checksum(data: dict) -> Integrity:
+    """Verified when the checksum matches; a file without one is taken as unverified; a mismatch is refused."""
+    if "checksum" not in data:
+        return Integrity.UNVERIFIED
+    stated = data["checksum"]
+    if not isinstance(stated, str) or not re.match(CHECKSUM_PATTERN, stated):
+        raise ChecksumMismatchError(
+            "数据文件的校验码（checksum）格式不对，文件可能已损坏。请让报送单位重新生成报送文件。", field="checksum"
+        )
+    if report_checksum(data["report"]) != stated:
+        raise ChecksumMismatchError(
+            "数据文件的内容与其校验码不符：文件在导出后被改动或已损坏。"
+            "请让报送单位重新生成报送文件；如确系有意手工修改，请删除文件中的“checksum”一行后再导入（将标为未校验）。",
+            field="checksum",
+        )
+    return Integrity.VERIFIED
+
+
+def _exported_at(value: object) -> datetime | None:
+    # Informational only: a file with an unreadable time is still a good file.
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def check_references(report: Report) -> None:
@@ -170,6 +257,11 @@ def check_references(report: Report) -> None:
 
 def read_file(path: str | os.PathLike) -> Report:
     """Read an exchange file from disk; every failure becomes an ExchangeError for the clerk."""
+    return read_envelope(path).report
+
+
+def read_envelope(path: str | os.PathLike) -> Envelope:
+    """Read an exchange file from disk with what its envelope says; failures are ExchangeErrors."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -190,7 +282,7 @@ def read_file(path: str | os.PathLike) -> Report:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ExchangeError("文件不是 UTF-8 编码的文本，不是本系统导出的数据文件（Excel 表格请用“导入台账”）。") from None
-    return loads(text)
+    return loads_envelope(text)
 
 
 def write_file(report: Report, path: str | os.PathLike) -> Path:

@@ -31,7 +31,7 @@ from .codec import (
     encode,
     exchanged_fields,
 )
-from .fileformat import FORMAT_NAME, FORMAT_VERSION
+from .fileformat import CHECKSUM_PATTERN, FORMAT_NAME, FORMAT_VERSION
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"urn:fulian-desk:exchange:{FORMAT_VERSION}"
@@ -146,6 +146,11 @@ def exchange_schema() -> dict[str, Any]:
             "version": {"const": FORMAT_VERSION},
             "generator": {"type": "string", "maxLength": MAX_TEXT},
             "exported_at": {"type": "string", "format": "date-time"},
+            "checksum": {
+                "type": "string",
+                "pattern": CHECKSUM_PATTERN,
+                "description": "report 的 SHA-256 校验码：键排序、无空白、UTF-8 的规范 JSON 文本的摘要；缺少时视为未校验",
+            },
             "report": {"$ref": f"#/$defs/{report}"},
         },
         "required": ["format", "version", "report"],

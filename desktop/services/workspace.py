@@ -148,6 +148,12 @@ class Workspace:
     def export_file(self, unit_name: str, year: int, path: Path) -> Path:
         return write_file(self.open_report(unit_name, year), path)
 
+    def write_submission(self, unit_name: str, year: int, folder: Path) -> Path:
+        """报送: the year's data file in `folder`, named 单位_年度_日期.fulian.json."""
+        from .submission import write_submission
+
+        return write_submission(self.open_report(unit_name, year), folder)
+
 
 def open_workspace(locator: Path | str) -> Workspace:
     """The workspace on the database at `locator` (a file, or a server URL), upgraded to the current schema."""

@@ -204,11 +204,12 @@ class MainWindow(QMainWindow):
         self.import_report_action = QAction("从往年报告导入(&R)…", self, triggered=self.import_old_report)
         self.export_action = QAction("导出数据文件(&E)…", self, triggered=self.export_file)
         self.export_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        self.submission_action = QAction("生成报送文件(&S)…", self, triggered=self.generate_submission)
         self.quit_action = QAction("退出(&X)", self, triggered=self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         menu = self.menuBar().addMenu("文件(&F)")
-        for action in (self.new_unit_action, self.new_year_action, None, self.import_action, self.import_report_action, self.export_action, None,
-                       self.quit_action):
+        for action in (self.new_unit_action, self.new_year_action, None, self.import_action, self.import_report_action, self.export_action,
+                       self.submission_action, None, self.quit_action):
             if action is None:
                 menu.addSeparator()
             else:
@@ -276,6 +277,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentIndex(1 if has_units else 0)
         self.new_year_action.setEnabled(has_units)
         self.export_action.setEnabled(self.report is not None)
+        self.submission_action.setEnabled(self.report is not None)
 
     def current_unit(self) -> Unit | None:
         return self.unit_combo.currentData()
@@ -326,6 +328,7 @@ class MainWindow(QMainWindow):
         self.check_result = None
         self.editor.open(report)
         self.export_action.setEnabled(report is not None)
+        self.submission_action.setEnabled(report is not None)
         if report is None:
             self.status_label.setText("请选择或新建一个单位和年度")
         else:
@@ -493,6 +496,14 @@ class MainWindow(QMainWindow):
                           lambda: self.workspace.export_file(report.unit.name, report.fiscal_year, Path(path)))
         if written is not None:
             self.statusBar().showMessage(f"已导出到 {path}", 5000)
+
+    def generate_submission(self) -> None:
+        if self.report is None:
+            return
+        self.editor.flush()
+        from .submission import generate_submission
+
+        generate_submission(self, self.workspace, self.report.unit.name, self.report.fiscal_year)
 
     def load_demo(self) -> None:
         reports = run_now(self, "载入示例单位", self.workspace.load_demo)

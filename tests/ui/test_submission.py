@@ -1,0 +1,40 @@
+"""文件 → 生成报送文件…: the menu entry, the suggested name, the file written with its checksum."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+from desktop.exchange import Integrity, read_envelope
+
+from .conftest import when_dialog_opens
+
+
+def _menu_action(window, menu_title, text):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith(menu_title))
+    return next(a for a in menu.actions() if a.text().startswith(text))
+
+
+def test_generating_the_submission_file_from_the_file_menu(qtbot, window, seed_paths, tmp_path):
+    report = window.import_path(seed_paths[0])
+    action = _menu_action(window, "文件", "生成报送文件")
+    assert action.isEnabled()
+    expected = f"{report.unit.name}_{report.fiscal_year}_{date.today():%Y%m%d}.fulian.json"
+    seen = {}
+
+    def save_in_tmp(dialog):
+        assert isinstance(dialog, QFileDialog)
+        name_edit = next(e for e in dialog.findChildren(QLineEdit) if e.isVisible())
+        seen["suggested"] = name_edit.text()
+        name_edit.selectAll()
+        qtbot.keyClicks(name_edit, str(tmp_path / "out.fulian.json"))
+        qtbot.keyClick(name_edit, Qt.Key.Key_Return)
+        when_dialog_opens(qtbot, lambda box: (seen.setdefault("told", box.text()), box.accept()))
+
+    when_dialog_opens(qtbot, save_in_tmp)
+    action.trigger()
+    qtbot.waitUntil(lambda: "told" in seen)
+    assert seen["suggested"] == expected
+    assert "校验码" in seen["told"]
+    envelope = read_envelope(tmp_path / "out.fulian.json")
+    assert envelope.integrity is Integrity.VERIFIED and envelope.report.unit.name == report.unit.name
