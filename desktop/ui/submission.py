@@ -8,10 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..exchange import write_file
-from ..fileio import FileWriteError
 from ..services.submission import submission_file_name
-from ..services.workspace import Workspace, WorkspaceError
-from ..storage import StorageError
+from ..services.workspace import Workspace
+from .operations import run_now
 
 SUBMISSION_FILTER = "报送文件 (*.fulian.json)"
 
@@ -22,11 +21,8 @@ def generate_submission(parent: QWidget, workspace: Workspace, unit_name: str, y
     path, _ = QFileDialog.getSaveFileName(parent, "生成报送文件", suggested, SUBMISSION_FILTER)
     if not path:
         return None
-    target = Path(path)
-    try:
-        written = write_file(workspace.open_report(unit_name, year), target)
-    except (WorkspaceError, FileWriteError, StorageError) as exc:
-        QMessageBox.warning(parent, "生成报送文件", exc.message)
+    written = run_now(parent, "生成报送文件", lambda: write_file(workspace.open_report(unit_name, year), Path(path)))
+    if written is None:
         return None
     QMessageBox.information(
         parent,

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop.exchange import report_checksum
 from desktop.cli import EXIT_INPUT, EXIT_OK, main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,8 @@ def test_import_list_and_export(capsys, db_locator, seed_paths, tmp_path):
     exported = json.loads(target.read_text(encoding="utf-8"))
     original = json.loads(seed_paths[1].read_text(encoding="utf-8"))
     exported.pop("exported_at"), original.pop("exported_at")
+    # The seed predates checksums; the export carries the checksum of the very same report.
+    assert exported.pop("checksum") == report_checksum(original["report"])
     assert exported == original
 
 
