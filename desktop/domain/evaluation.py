@@ -49,6 +49,19 @@ class Evaluation:
     total: Optional[Decimal]
     entered: bool  # True when the total is the clerk's stated figure, not computed from rows
     grade: Optional[Grade]
+    # 预算执行 + every indicator's 分值 when the table has rows (None: only a total is entered).
+    weight_total: Optional[Decimal] = None
+    full_marks: Optional[Decimal] = None
+
+    @property
+    def weights_complete(self) -> bool:
+        """The 分值 add up to the full score: only then is a computed total a score to show."""
+        return self.weight_total is None or self.weight_total == self.full_marks
+
+
+def weight_total(execution_weight: Decimal, indicators: list[Indicator]) -> Decimal:
+    """分值合计: the execution part's weight and every indicator's (the 100 a table must add up to)."""
+    return execution_weight + sum((i.weight for i in indicators if i.weight is not None), Decimal(0))
 
 
 def _evaluate(
@@ -57,9 +70,9 @@ def _evaluate(
 ) -> Evaluation:
     exec_score = execution_score(rate, weight)
 
-    def graded(total: Optional[Decimal], is_entered: bool) -> Evaluation:
+    def graded(total: Optional[Decimal], is_entered: bool, weights: Optional[Decimal] = None) -> Evaluation:
         grade = grade_for(total, rules.grade_bands) if total is not None else None
-        return Evaluation(rate, exec_score, total, is_entered, grade)
+        return Evaluation(rate, exec_score, total, is_entered, grade, weights, rules.full_marks)
 
     if not indicators:
         return graded(entered, entered is not None)
@@ -70,7 +83,7 @@ def _evaluate(
         if not indicator.applicable or indicator.weight is None:
             continue
         rows.append((effective_score(indicator) or Decimal(0), indicator.weight))
-    return graded(rescaled_total(rows, rules.full_marks), False)
+    return graded(rescaled_total(rows, rules.full_marks), False, weight_total(weight, indicators))
 
 
 def department_evaluation(report: Report, rules: ScoringRules) -> Evaluation:

@@ -109,6 +109,7 @@ class EvaluationFigures:
     execution: str
     total: str
     grade: str
+    scored: bool = True  # False while the 分值 do not add up: `total` says so instead of a score
 
 
 def _evaluation_figures(evaluation) -> EvaluationFigures:
@@ -118,6 +119,12 @@ def _evaluation_figures(evaluation) -> EvaluationFigures:
     if evaluation.entered and evaluation.total is not None:
         total += "（填写的总分）"
     grade = evaluation.grade.value if evaluation.grade is not None else NOT_ENTERED
+    if not evaluation.weights_complete:
+        # A total rescaled from 70 points would look like a finished score: none until the 分值 add up.
+        total = (f"分值合计 {plain_number(evaluation.weight_total)} / {plain_number(evaluation.full_marks)}，"
+                 "分值配齐后计算得分")
+        grade = "分值未配齐，暂不评定"
+        return EvaluationFigures(f"执行率 {rate}，得分 {exec_score}", total, grade, scored=False)
     return EvaluationFigures(f"执行率 {rate}，得分 {exec_score}", total, grade)
 
 

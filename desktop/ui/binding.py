@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from decimal import Decimal
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QIntValidator, QKeySequence
+from PySide6.QtGui import QIntValidator, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,11 +21,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.money import MoneyError, parse_amount, plain_number
+from ..domain.money import WAN, MoneyError, parse_amount, plain_number
 from ..services import fieldpath
 from ..services.figures import yuan_wan_text
 from .cell_values import parse_cell
@@ -31,6 +35,34 @@ from .editor import Editor
 from .marks import mark_field, set_tone
 from .table_model import Kind
 
+
+
+# Below this an amount typed into a budget field was most likely meant in 万元 ("25.3" for 25.3 万元).
+WAN_SLIP_BELOW = Decimal(1000)
+
+
+class OneLineMessage(QLabel):
+    """A field's message in space kept for it: one line, elided, the whole text as its tooltip —
+    so a message appearing while the clerk types moves nothing under her mouse."""
+
+    def __init__(self):
+        super().__init__()
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().height() + 2)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        first = self.text().split("\n")[0] + (" …" if "\n" in self.text() else "")
+        shown = self.fontMetrics().elidedText(first, Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
 
 
 @dataclass
@@ -63,9 +95,12 @@ class EnterMovesOn(QObject):
 
 
 class FormBinder(QObject):
-    def __init__(self, editor: Editor, parent: QObject | None = None, base: str | None = None):
+    def __init__(self, editor: Editor, parent: QObject | None = None, base: str | None = None,
+                 reserve_messages: bool = False):
         super().__init__(parent)
         self.editor = editor
+        # Keep a line under every field for its message (a form she types figures into and clicks around).
+        self.reserve_messages = reserve_messages
         self.base = base  # for detail forms: the path of the item shown, e.g. report.projects[2]
         self.bindings: list[Binding] = []
         self._loading = False
@@ -100,8 +135,11 @@ class FormBinder(QObject):
         else:
             box.addWidget(widget)
         container.setFocusProxy(widget)  # a form label's Alt+letter lands in the field itself
-        message = QLabel()
-        message.setWordWrap(True)
+        if self.reserve_messages:
+            message = OneLineMessage()
+        else:
+            message = QLabel()
+            message.setWordWrap(True)
         message.hide()
         box.addWidget(message)
         if "@" not in path:
@@ -220,6 +258,34 @@ class FormBinder(QObject):
         shown = QLabel()
         if not compact:
             shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance("0,000,000.00元（000.00万元）"))
+        # "25.3" in a budget field is 25.30 元 as typed, but most likely meant 25.3 万元: one click fixes it.
+        to_wan = QPushButton()
+        to_wan.setFlat(True)
+        to_wan.setCursor(Qt.CursorShape.PointingHandCursor)
+        to_wan.setStyleSheet("color: #8a5a00; text-decoration: underline; border: none; padding: 0 4px;")
+        to_wan.setFixedHeight(edit.sizeHint().height())
+        to_wan.hide()
+        suggestion: dict[str, Decimal] = {}
+
+        def suggest(value):
+            if not compact and value is not None and 0 < value < WAN_SLIP_BELOW:
+                suggestion["value"] = value * WAN
+                to_wan.setText(f"改为 {plain_number(value)} 万元？")
+                to_wan.setToolTip(f"按万元计：{yuan_wan_text(value * WAN)}")
+                to_wan.show()
+            else:
+                suggestion.clear()
+                to_wan.hide()
+
+        def accept_wan():
+            value = suggestion.get("value")
+            if value is None:
+                return
+            edit.setText(plain_number(value))
+            edited(edit.text())
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        to_wan.clicked.connect(accept_wan)
         binding: Binding
 
         def edited(text):
@@ -241,6 +307,7 @@ class FormBinder(QObject):
 
         def show(value):
             shown.setText("" if value is None else yuan_wan_text(value))
+            suggest(value)
             if compact and not binding.message.isVisible():
                 edit.setToolTip(shown.text())
 
@@ -255,7 +322,15 @@ class FormBinder(QObject):
             if not same:
                 edit.setText(text)
 
-        binding = self._wrap(path, edit, load, None if compact else shown)
+        extra = None
+        if not compact:
+            extra = QWidget()
+            beside = QHBoxLayout(extra)
+            beside.setContentsMargins(0, 0, 0, 0)
+            beside.addWidget(shown)
+            beside.addWidget(to_wan)
+            beside.addStretch(1)
+        binding = self._wrap(path, edit, load, extra)
         if compact:
             shown.setParent(binding.container)
             shown.hide()

@@ -79,6 +79,20 @@ class GridView(QTableView):
                 return
         super().keyPressEvent(event)
 
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        # A cell she cannot type in says where its value is entered, instead of swallowing the keys.
+        wants = trigger in (QAbstractItemView.EditTrigger.DoubleClicked, QAbstractItemView.EditTrigger.AnyKeyPressed,
+                            QAbstractItemView.EditTrigger.EditKeyPressed)
+        if not opened and wants and self.table is not None and index.isValid():
+            if trigger != QAbstractItemView.EditTrigger.AnyKeyPressed or (event is not None and event.text().strip()):
+                column = self.table.model.columns[index.column()]
+                if column.compute is not None or not column.editable:
+                    self.table.say(column.read_only_reason)
+        return opened
+
     def _on_last_row(self) -> bool:
         index = self.currentIndex()
         return index.isValid() and index.row() == self.model().rowCount() - 1

@@ -49,6 +49,16 @@ class Column:
     # Writes an edited value itself, given (row, value), when one cell's edit must change more than the
     # cell (renaming a kind renames it on the activities too); None: the cell's field is set.
     write: Optional[Callable[[int, Any], None]] = None
+    # For a column the clerk cannot type in: where its value is entered instead (said when she tries).
+    entered_in: str = ""
+
+    @property
+    def read_only_reason(self) -> str:
+        if self.entered_in:
+            return self.entered_in
+        if self.compute is not None:
+            return f"“{self.header}”是计算得出的，不能直接填写"
+        return f"“{self.header}”不能在此修改"
 
 
 def display_value(column: Column, value: Any) -> str:
@@ -154,8 +164,11 @@ class ObjectTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].header
-            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].tip:
-                return self.columns[section].tip
+            if role == Qt.ItemDataRole.ToolTipRole:
+                column = self.columns[section]
+                if column.compute is not None or not column.editable:
+                    return "；".join(t for t in (column.tip, column.read_only_reason) if t)
+                return column.tip or None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -174,6 +187,8 @@ class ObjectTableModel(QAbstractTableModel):
                 return column.compute(self._rows[row])
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#555555"))
+            if role == Qt.ItemDataRole.ToolTipRole and not self._issues.get((row, index.column())):
+                return column.read_only_reason
             return self._issue_data(row, index.column(), role)
         value = self._value(row, column)
         if role == Qt.ItemDataRole.DisplayRole:

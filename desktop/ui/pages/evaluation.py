@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...services.figures import department_figures
+from ..marks import set_tone
 from ..table_editor import TableEditor
 from ..table_model import Kind
 from .base import Page
@@ -64,3 +65,5 @@ class EvaluationPage(Page):
         self.execution.setText(figures.execution)
         self.total.setText(figures.total)
         self.grade.setText(figures.grade)
+        for label in (self.total, self.grade):
+            set_tone(label, "figure" if figures.scored else "warning")

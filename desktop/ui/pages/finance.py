@@ -23,6 +23,7 @@ class FinancePage(Page):
     def __init__(self, editor, parent=None):
         super().__init__(editor, parent)
         layout = self.scrolled()
+        self.binder.reserve_messages = True  # figures typed and clicked between: nothing may move
         b = self.binder
         self.excel = SpreadsheetActions(self, spreadsheets.BUDGET)
         row = QHBoxLayout()

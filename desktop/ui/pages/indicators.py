@@ -26,7 +26,8 @@ def indicator_columns() -> list[Column]:
         Column("attainment", "达成程度", Kind.CHOICE, choices=lambda: ATTAINMENT_CHOICES, tip="定性指标填写", width=4),
         Column("weight", "分值", Kind.DECIMAL, width=3),
         Column("score", "得分（填写）", Kind.DECIMAL, tip="留空则按公式计算", width=4),
-        Column(None, "计算得分", compute=indicator_computed, tip="按指标性质和实际值计算的得分", width=4),
+        Column(None, "计算得分", compute=indicator_computed, tip="按指标性质和实际值计算的得分", width=4,
+               entered_in="“计算得分”按公式得出；如需另定得分，请填写“得分（填写）”一栏"),
         Column("deviation_reason", "偏差原因及改进措施", width=10),
         Column("applicable", "适用", Kind.BOOL, tip="不适用的指标不计分，其余按比例折算为 100 分", width=2),
     ]

@@ -36,9 +36,12 @@ class ProjectsPage(Page):
                 [
                     Column("name", "项目名称", width=14),
                     Column("department", "实施单位", width=8),
-                    Column(None, "全年预算", compute=lambda p: project_summary(p)[0], width=5),
-                    Column(None, "执行数", compute=lambda p: project_summary(p)[1], width=5),
-                    Column(None, "执行率", compute=lambda p: project_summary(p)[2], width=4),
+                    Column(None, "全年预算", compute=lambda p: project_summary(p)[0], width=5,
+                           entered_in="全年预算由下方“资金（元）”表的“全年预算数”一栏合计得出，请在那里填写金额"),
+                    Column(None, "执行数", compute=lambda p: project_summary(p)[1], width=5,
+                           entered_in="执行数由下方“资金（元）”表的“全年执行数”一栏合计得出，请在那里填写金额"),
+                    Column(None, "执行率", compute=lambda p: project_summary(p)[2], width=4,
+                           entered_in="执行率由全年执行数 ÷ 全年预算数计算，请在下方“资金（元）”表填写金额"),
                 ],
                 new_item=lambda: Project(name=""),
                 add_label="添加项目(&A)",
@@ -134,7 +137,10 @@ class ProjectsPage(Page):
         for label, (column, _) in zip(self.fund_totals, FUND_COLUMNS):
             label.setText(fund_total_text(project, column))
         figures = project_figures(self.editor.report, project)
-        self.score.setText(f"{figures.execution}；总分 {figures.total}，等级 {figures.grade}")
+        if figures.scored:
+            self.score.setText(f"{figures.execution}；总分 {figures.total}，等级 {figures.grade}")
+        else:
+            self.score.setText(f"{figures.execution}；{figures.total}")
 
     def focus_path(self, path: str) -> bool:
         found = fieldpath.split_list_item(path, PROJECTS)

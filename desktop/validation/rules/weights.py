@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from ...domain.evaluation import weight_total
 from ...domain.model import Indicator
 from ..context import Context, number_text
 from ..issue import Issue, Severity, error, warning
@@ -32,8 +33,8 @@ def weight_checks(ctx: Context) -> Iterator[Issue]:
                         f"{table.label}中预算执行率的分值为 {number_text(table.execution_weight)}，"
                         f"按“{spec.name}”应为 {number_text(spec.execution_weight)}。",
                         f"请把预算执行率的分值改为 {number_text(spec.execution_weight)}。")
-        indicator_sum = _weights(table.indicators)
-        total = table.execution_weight + indicator_sum
+        total = weight_total(table.execution_weight, table.indicators)
+        indicator_sum = total - table.execution_weight
         if total != spec.full_marks:
             yield error("WGT-001", f"{table.prefix}.indicators",
                         f"{table.label}分值合计为 {number_text(total)}（预算执行 {number_text(table.execution_weight)} + "
