@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from . import APP_TITLE, __version__
-from .paths import default_database_path
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -31,11 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     # Storage (SQLAlchemy) before PySide6: PySide6 inspects the source of every module imported after
     # it, which makes SQLAlchemy's import noticeably slower at every start.
     from .services.workspace import Workspace
-    from .storage import StorageError, open_database
+    from .storage import open_database  # noqa: F401 - imported here for the reason above
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from .ui import crash
+    from .ui.database_settings import open_chosen_database
     from .ui.main_window import MainWindow
     from .ui.qt_setup import configure_application
 
@@ -43,11 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *args.qt_args])
     configure_application(app)
     crash.install()  # from here on a bug is logged and explained, never a silent exit
-    db_path = args.db or default_database_path()  # a file, or a server URL (postgresql://…)
-    try:
-        database = open_database(db_path)
-    except StorageError as exc:
-        QMessageBox.critical(None, APP_TITLE, f"无法打开数据库“{db_path}”。\n\n{exc.message}")
+    # --db (a file or a server URL), else the database chosen in 数据库设置, else the default file.
+    database = open_chosen_database(args.db)
+    if database is None:
         return 2
     window = MainWindow(Workspace(database))
     crash.set_save_all(window.editor.flush)

@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, inspect, text
 
-from .errors import NewerDatabaseError, StorageError
+from .errors import NewerDatabaseError
 from .server import ServerLocation, make_server_engine
 from .server_errors import NotOurServerDatabaseError
 from .translate import translated
@@ -148,4 +148,56 @@ def _remove_partial(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-__all__ = ["open_server_database", "upgrade_server", "backup_reports", "StorageError"]
+# ------------------------------------------------------------------ 测试连接
+
+
+class ServerProbe:
+    """What 测试连接 found: the server's version and whether the database is empty, ours, or newer."""
+
+    def __init__(self, server_version: str, revision: str | None, foreign_tables: bool, head: str, known: bool):
+        self.server_version = server_version
+        self.revision = revision
+        self.foreign_tables = foreign_tables
+        self.head = head
+        self.known = known
+
+    @property
+    def summary(self) -> str:
+        """One Chinese sentence for the dialog."""
+        if self.foreign_tables:
+            return "已连接，但该数据库里有其他程序的表：请为本程序单独创建一个空数据库。"
+        if self.revision is None:
+            state = "数据库是空的，第一次使用时程序会自动建表"
+        elif self.revision == self.head:
+            state = "数据库已是本程序的数据库"
+        elif self.known:
+            state = "数据库将由本程序升级（升级前自动备份全部报告）"
+        else:
+            state = "数据库由更新版本的程序创建，请先升级本程序"
+        return f"连接成功（PostgreSQL {self.server_version}）：{state}。"
+
+    @property
+    def usable(self) -> bool:
+        return not self.foreign_tables and (self.revision is None or self.known)
+
+
+def probe_server(location: ServerLocation, *, connect_timeout_s: int = 5) -> ServerProbe:
+    """Connect once and look, changing nothing: for the 数据库设置 dialog's 测试连接."""
+    from .migrations import alembic_config, head_revision, is_known
+
+    config = alembic_config()
+    engine = make_server_engine(location, connect_timeout_s=connect_timeout_s)
+    try:
+        with translated(location), engine.connect() as connection:
+            version = connection.execute(text("SHOW server_version")).scalar() or ""
+            revision, tables = stored_revision(connection)
+    finally:
+        engine.dispose()
+    head = head_revision(config)
+    return ServerProbe(
+        server_version=version.split()[0],
+        revision=revision,
+        foreign_tables=revision is None and bool(tables - {VERSION_TABLE}),
+        head=head,
+        known=revision is not None and is_known(config, revision),
+    )

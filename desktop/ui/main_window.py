@@ -196,6 +196,17 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(shortcut), self, lambda n=number: self.show_page(n))
         self.navigation.addItem(item)
 
+    def database_settings(self) -> None:
+        """文件 → 数据库设置: choose the local file or a shared server for the next start."""
+        from .database_settings import DatabaseSettingsDialog
+
+        dialog = DatabaseSettingsDialog(self)
+        if dialog.exec() == DatabaseSettingsDialog.DialogCode.Accepted:
+            QMessageBox.information(
+                self, "数据库设置",
+                f"已保存。下次启动程序时将使用：{dialog.choice.locator()}。\n请先保存好当前的工作，再关闭并重新打开程序。",
+            )
+
     def _build_actions(self) -> None:
         self.new_unit_action = QAction("新建单位(&N)…", self, triggered=self.new_unit)
         self.new_year_action = QAction("新建年度(&Y)…", self, triggered=self.new_year)
@@ -207,9 +218,11 @@ class MainWindow(QMainWindow):
         self.submission_action = QAction("生成报送文件(&S)…", self, triggered=self.generate_submission)
         self.quit_action = QAction("退出(&X)", self, triggered=self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.database_settings_action = QAction("数据库设置(&D)…", self, triggered=self.database_settings)
         menu = self.menuBar().addMenu("文件(&F)")
-        for action in (self.new_unit_action, self.new_year_action, None, self.import_action, self.import_report_action, self.export_action,
-                       self.submission_action, None, self.quit_action):
+        for action in (self.new_unit_action, self.new_year_action, None, self.import_action, self.import_report_action,
+                       self.export_action, self.submission_action, None, self.database_settings_action, None,
+                       self.quit_action):
             if action is None:
                 menu.addSeparator()
             else:
