@@ -232,8 +232,13 @@ class FormBinder(QObject):
 
         edit.textEdited.connect(edited)
 
+        if empty is not None and not placeholder:
+            edit.setPlaceholderText("未填写")
+
         def load(value):
-            text = "" if value is None else (plain_number(value) if kind is Kind.DECIMAL else str(value))
+            # `empty` is what the report stores for “not entered” (编制 0): shown empty, not as a figure.
+            unknown = value is None or (empty is not None and value == empty)
+            text = "" if unknown else (plain_number(value) if kind is Kind.DECIMAL else str(value))
             try:
                 typed = parse_cell(kind, edit.text().strip())
             except ValueError:
@@ -438,8 +443,19 @@ class FormBinder(QObject):
             else:
                 self._mark(binding, mark[0], "\n".join(mark[1]))
 
+    def binding_within(self, path: str) -> Binding | None:
+        """The field for a path, else the first field inside it (“编制” as a whole → 行政编制)."""
+        found = self.binding_for(path)
+        if found is not None:
+            return found
+        for binding in self.bindings:
+            own = self.path(binding)
+            if own is not None and fieldpath.is_within(own, path):
+                return binding
+        return None
+
     def focus(self, path: str) -> bool:
-        binding = self.binding_for(path)
+        binding = self.binding_within(path)
         if binding is None:
             return False
         binding.widget.setFocus(Qt.FocusReason.OtherFocusReason)

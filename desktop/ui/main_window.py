@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
         ]
         self.overview, self.profile_page, self.work_page, self.ledger_page = pages[:4]
         self.finance_page, self.projects_page, self.evaluation_page, self.analysis_page = pages[4:8]
-        self.checks_page = ChecksPage(self.editor)
+        self.checks_page = ChecksPage(self.editor, place=self.field_place)
         self.checks_page.jump_requested.connect(self.go_to_field)
         self.checks_page.recheck_requested.connect(self.run_checks)
         self.export_page = ExportPage(self.editor, self)
@@ -380,11 +381,26 @@ class MainWindow(QMainWindow):
 
     def go_to_field(self, path: str) -> bool:
         """Open the page that holds the field and put the cursor in it."""
-        for page in self.page_list:
-            if page.owns(path):
-                self.show_page(self.page_index(page))
-                return page.focus_path(path)
+        owners = [page for page in self.page_list if page.owns(path)]
+        # The page that shows the field itself first (a part such as 绩效目标 may be owned by two).
+        owners.sort(key=lambda page: page.label_for(path) is None)
+        for page in owners:
+            self.show_page(self.page_index(page))
+            if page.focus_path(path):
+                focus = QApplication.focusWidget()
+                if focus is not None and page.isAncestorOf(focus):
+                    page.flash(focus)  # scrolled into view and lit up
+                return True
         return False
+
+    def field_place(self, path: str) -> str:
+        """Where the clerk edits a field, in the words on screen: “单位概况 › 主要职能”."""
+        owners = [page for page in self.page_list if page.owns(path)]
+        for page in owners:
+            label = page.label_for(path)
+            if label:
+                return f"{page.title} › {label}"
+        return owners[0].title if owners else ""
 
     # -------------------------------------------------------------- validation
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import re
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...services import fieldpath
@@ -77,10 +79,88 @@ class Page(QWidget):
         for table in self.tables:
             if table.focus(path):
                 return True
-        for binder in self.detail_binders:
+        for binder in [*self.detail_binders, self.binder]:
             if binder.focus(path):
                 return True
-        return self.binder.focus(path)
+        return False
+
+    def label_for(self, path: str) -> str | None:
+        """The label the clerk sees for the field a path names: the form's label, or the table's column."""
+        for table in self.tables:
+            found = table.model.locate(path) if path != table.model.list_path else None
+            if found is not None:
+                return table.model.columns[found[1]].header
+            if path == table.model.list_path and path:
+                return _group_title(table) or table.model.columns[0].header
+        for binder in [self.binder, *self.detail_binders]:
+            binding = binder.binding_within(path)
+            if binding is None and binder.base is None or binder is not self.binder:
+                binding = _binding_by_template(binder, path) or binding
+            if binding is not None:
+                return form_label(binding.container) or _group_title(binding.container)
+        # A field of an item shown in a table above (a project's 资金, a task's 说明): the item's column.
+        for table in self.tables:
+            found = table.model.locate(path)
+            if found is not None:
+                return table.model.columns[found[1]].header
+        return None
+
+    def flash(self, widget: QWidget) -> None:
+        """Scroll the widget into view and light it up for a moment, so the eye finds where the cursor went."""
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 40, 60)
+        previous = widget.styleSheet()
+        widget.setProperty("flashing", True)
+        widget.setStyleSheet(previous + "; background: #fff3b0;" if previous else "background: #fff3b0;")
+
+        def restore():
+            try:
+                widget.setStyleSheet(previous)
+                widget.setProperty("flashing", False)
+            except RuntimeError:  # the page was rebuilt meanwhile
+                pass
+
+        QTimer.singleShot(1500, restore)
 
     def page_shown(self) -> None:
         """Called when the clerk opens the page (refresh what is costly to keep live)."""
+
+
+def clean_label(text: str) -> str:
+    """A label as read: without its Alt+letter mark and closing colon ("主要职能(&U)：" → "主要职能")."""
+    return re.sub(r"\(&\w\)|&", "", text).strip().rstrip("：:").strip()
+
+
+def form_label(field: QWidget) -> str | None:
+    """The text of the form label beside a field, if it sits in a QFormLayout."""
+    parent = field.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if isinstance(layout, QFormLayout):
+        label = layout.labelForField(field)
+        if isinstance(label, QLabel) and label.text():
+            return clean_label(label.text())
+    return None
+
+
+def _group_title(widget: QWidget) -> str | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QGroupBox):
+        parent = parent.parentWidget()
+    return clean_label(parent.title()) if parent is not None else None
+
+
+def _binding_by_template(binder, path: str):
+    """A detail form's field for a path of any item (report.projects[3].executed.other), whichever is shown."""
+    items = [m.end() for m in re.finditer(r"\]", path)]
+    best = None
+    for binding in binder.bindings:
+        if "@" not in binding.template:
+            continue
+        for end in items:
+            own = binding.template.replace("@", path[:end])
+            if fieldpath.is_within(path, own) and (best is None or len(own) > best[0]):
+                best = (len(own), binding)
+    return best[1] if best else None

@@ -14,15 +14,19 @@ SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#1f5f99"}
 
 
 class IssueModel(QAbstractTableModel):
-    HEADERS = ("级别", "所在部分", "问题", "怎么改", "代码")
+    HEADERS = ("级别", "在哪里改", "问题", "怎么改", "代码")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, place=None):
         super().__init__(parent)
         self.findings: list[Finding] = []
+        self.places: list[str] = []
+        # path → “页面 › 栏目” as labelled on screen (the window knows its pages); else the report part.
+        self.place = place
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
         self.findings = list(findings)
+        self.places = [(self.place(f.field) if self.place else "") or f.section for f in self.findings]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -42,7 +46,7 @@ class IssueModel(QAbstractTableModel):
         finding = self.findings[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (finding.severity_label, finding.section, finding.message, finding.hint, finding.code)[column]
+            return (finding.severity_label, self.places[index.row()], finding.message, finding.hint, finding.code)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{finding.message}\n{finding.hint}\n（双击转到：{finding.field}）"
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
@@ -60,7 +64,7 @@ class ChecksPage(Page):
     jump_requested = Signal(str)
     recheck_requested = Signal()
 
-    def __init__(self, editor, parent=None):
+    def __init__(self, editor, parent=None, place=None):
         super().__init__(editor, parent)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -72,7 +76,7 @@ class ChecksPage(Page):
         top.addWidget(again)
         layout.addLayout(top)
         layout.addWidget(QLabel("双击一条问题（或选中后按回车）即可转到需要修改的地方；修改后问题列表会自动更新。"))
-        self.model = IssueModel(self)
+        self.model = IssueModel(self, place)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,7 +86,7 @@ class ChecksPage(Page):
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setStretchLastSection(False)
         metrics = self.view.fontMetrics()
-        for column, chars in enumerate((3, 7, 26, 20, 5)):
+        for column, chars in enumerate((3, 10, 26, 20, 5)):
             self.view.setColumnWidth(column, metrics.horizontalAdvance("中") * chars + 16)
         self.view.doubleClicked.connect(self._activate)
         self.view.activated.connect(self._activate)
