@@ -122,8 +122,11 @@ class PostgresServer:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_server() -> PostgresServer:
-    """initdb a cluster into a new temporary folder and start it on 127.0.0.1."""
+def start_server(durable: bool = False) -> PostgresServer:
+    """initdb a cluster into a new temporary folder and start it on 127.0.0.1.
+
+    `durable`: wait for the disk on every commit as a real server does (benchmarks); tests need not.
+    """
     bin_dir = postgres_bin()
     folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
     run_as = None
@@ -142,14 +145,13 @@ def start_server() -> PostgresServer:
     settings = {
         "listen_addresses": "'127.0.0.1'",
         "unix_socket_directories": f"'{server.socket_dir}'",
-        # Throw-away data: no need to survive a power cut, so no waiting on the disk.
-        "fsync": "off",
-        "synchronous_commit": "off",
-        "full_page_writes": "off",
         "max_connections": "200",
         "shared_buffers": "32MB",
         "log_min_messages": "warning",
     }
+    if not durable:
+        # Throw-away data: no need to survive a power cut, so no waiting on the disk.
+        settings.update(fsync="off", synchronous_commit="off", full_page_writes="off")
     conf = "".join(f"{k} = {v}\n" for k, v in settings.items())
     with open(server.data / "postgresql.conf", "a", encoding="utf-8") as handle:
         handle.write(conf)
