@@ -168,15 +168,20 @@ def _register_cleanup(server: PostgresServer) -> None:
     if len(_servers) == 1:
         atexit.register(_destroy_all)
         # pytest has no SIGTERM handler: without this a terminated run would skip atexit and leave
-        # the server running. Turn SIGTERM into SystemExit so finalizers and atexit both run.
+        # the server running. Stop the servers, then die of SIGTERM as the sender asked.
         if threading.current_thread() is threading.main_thread():
             previous = signal.getsignal(signal.SIGTERM)
             if previous in (signal.SIG_DFL, None):
                 signal.signal(signal.SIGTERM, _exit_on_sigterm)
 
 
-def _exit_on_sigterm(_signum, _frame) -> None:
-    raise SystemExit(143)
+def _exit_on_sigterm(signum, _frame) -> None:
+    # Not SystemExit: raised inside a test, pytest would report it as that test's error and go on.
+    try:
+        _destroy_all()
+    finally:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
 
 
 def _destroy_all() -> None:
