@@ -19,9 +19,9 @@ __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_FAILED", "EXIT_INPUT", "CliE
 
 def _command_modules():
     # The order is the order of `fulian --help`.
-    from . import copy_db, data_files, excel, export, report_import, units, validate
+    from . import copy_db, data_files, district, excel, export, report_import, units, validate
 
-    return (units, data_files, validate, export, excel, report_import, copy_db)
+    return (units, data_files, validate, export, excel, report_import, copy_db, district)
 
 
 def build_parser() -> argparse.ArgumentParser:

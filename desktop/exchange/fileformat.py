@@ -40,6 +40,8 @@ class ExchangeError(UserError):
 class ChecksumMismatchError(ExchangeError):
     """The report in the file is not the one its checksum was computed for: damaged or edited after export."""
 
+    report: Report | None = None  # the report as the file states it (untrusted), when it could be read
+
 
 class Integrity(Enum):
     """What the envelope's checksum says about the report in the file."""
@@ -192,7 +194,11 @@ def envelope_from_document(data: object) -> Envelope:
     except RecursionError:
         raise ExchangeError("数据文件嵌套层次过深，不是本系统导出的文件。") from None
     check_references(report)
-    integrity = _check_checksum(data)
+    try:
+        integrity = _check_checksum(data)
+    except ChecksumMismatchError as exc:
+        exc.report = report  # who sent it, so that a district can tell that township its file was damaged
+        raise
     return Envelope(report, integrity, _exported_at(data.get("exported_at")), str(data.get("generator") or ""))
 
 
@@ -278,6 +284,11 @@ def read_envelope(path: str | os.PathLike) -> Envelope:
         raise ExchangeError(f"没有权限读取“{path}”。请确认文件未被其他程序占用。") from None
     except OSError as exc:
         raise ExchangeError(f"读取“{path}”失败：{exc.strerror or exc}。") from None
+    return envelope_from_bytes(raw)
+
+
+def envelope_from_bytes(raw: bytes) -> Envelope:
+    """An exchange file's bytes (from disk or from a zip member) → Envelope, or ExchangeError."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

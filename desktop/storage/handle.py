@@ -45,6 +45,12 @@ class Database:
     def reports(self) -> ReportRepository:
         return ReportRepository(self)
 
+    def district(self):
+        """The district's townships, collected files and summed figures (区县汇总)."""
+        from .district import DistrictRepository
+
+        return DistrictRepository(self)
+
     def close(self) -> None:
         """Close every connection; on SQLite the last one folds the WAL back into the file."""
         self._engine.dispose()

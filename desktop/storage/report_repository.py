@@ -82,11 +82,7 @@ class ReportRepository:
         """
         _check_keys(report)
         with translated(self._db.path), writing(self._db.engine) as conn:
-            unit_row = _resolve_unit(conn, report.unit)
-            report_id = _upsert_report_row(conn, report, unit_row)
-            for table in REPORT_CHILD_TABLES:
-                conn.execute(delete(table).where(table.c.report_id == report_id))
-            _insert_children(conn, report_id, report)
+            report_id, unit_row = store_whole(conn, report)
         report.id = report_id
         report.unit.id = unit_row["id"]
         report.unit.name = unit_row["name"]
@@ -130,6 +126,16 @@ class ReportRepository:
 
 
 # ------------------------------------------------------------------ saving, step by step
+
+
+def store_whole(conn: Connection, report: Report) -> tuple[int, Any]:
+    """Within the caller's transaction: the unit (found or created), the report row and all its rows."""
+    unit_row = _resolve_unit(conn, report.unit)
+    report_id = _upsert_report_row(conn, report, unit_row)
+    for table in REPORT_CHILD_TABLES:
+        conn.execute(delete(table).where(table.c.report_id == report_id))
+    _insert_children(conn, report_id, report)
+    return report_id, unit_row
 
 
 def _check_keys(report: Report) -> None:

@@ -82,7 +82,26 @@ units = Table(
     Column("name", Text, nullable=False),
     Column("level", Text, nullable=False),
     Column("superior", Text, nullable=False),
+    # A township the district no longer counts (merged, abolished); its reports stay.
+    Column("retired", Boolean, nullable=False, server_default="0"),
     UniqueConstraint("name"),
+)
+
+# The last data file collected from a township for a year (区县汇总): what came, when, and how it checked.
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("units.id", ondelete="CASCADE"), nullable=False),
+    Column("fiscal_year", Integer, nullable=False),
+    _text("file_name"),
+    Column("file_date", Text, nullable=True),  # the envelope's exported_at, ISO 8601
+    _text("collected_at"),  # ISO 8601, when the district took the file
+    _text("integrity"),  # desktop.exchange.Integrity name: VERIFIED / UNVERIFIED
+    _text("refusal"),  # why the latest file was refused; empty when it was imported
+    Column("error_count", Integer, nullable=False),
+    Column("warning_count", Integer, nullable=False),
+    _text("rule_codes"),  # codes of the error rules that fired, space-separated
+    PrimaryKeyConstraint("unit_id", "fiscal_year"),
 )
 
 reports = Table(

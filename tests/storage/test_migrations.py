@@ -1,8 +1,8 @@
 """Upgrading an existing database: a backup first, all steps in one transaction, newer schemas refused.
 
-The program ships one revision (0001), so an "older" database is made the honest way: a copy of db/ with
-an extra revision 0002 plays the part of the next program version, and a real database written at 0001
-by this program is upgraded with it.
+An "older" database is made the honest way: a copy of db/ with one extra revision ("next") plays the
+part of the next program version, and a real database written at today's head by this program is
+upgraded with it.
 """
 
 from __future__ import annotations
@@ -15,17 +15,20 @@ import pytest
 
 from desktop.paths import migrations_dir
 from desktop.storage import NewerDatabaseError, open_database
-from desktop.storage.migrations import backup_database, backup_path_for
+from desktop.storage.migrations import alembic_config, backup_database, backup_path_for, head_revision
 
 from .sample import rich_report
 
-REVISION_0002 = '''
+HEAD = head_revision(alembic_config())
+NEXT = "next"
+
+REVISION_NEXT = '''
 """A later schema: a note on every report (rebuilds the reports table, as SQLite's batch ALTER does)."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "next"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -44,10 +47,11 @@ def downgrade():
 '''
 
 
-def scripts_with_0002(tmp_path: Path, extra: str = "pass") -> Path:
+def scripts_with_next(tmp_path: Path, extra: str = "pass") -> Path:
     scripts = tmp_path / "next-version-db"
     shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_note.py").write_text(REVISION_0002.replace("{extra}", extra), encoding="utf-8")
+    text = REVISION_NEXT.replace("{extra}", extra).replace("{head}", HEAD)
+    (scripts / "versions" / "9999_note.py").write_text(text, encoding="utf-8")
     return scripts
 
 
@@ -71,7 +75,7 @@ def test_new_database_is_created_at_head(tmp_path):
     path = tmp_path / "a" / "b" / "fulian.db"
     with open_database(path) as db:
         assert db.path == path and db.backup is None
-    assert revision_of(path) == "0001"
+    assert revision_of(path) == HEAD
     assert list(path.parent.glob("*.bak-*")) == []
 
 
@@ -80,7 +84,7 @@ def test_empty_file_is_migrated_from_nothing(tmp_path):
     path.touch()
     with open_database(path) as db:
         report = db.reports().save(rich_report())
-    assert revision_of(path) == "0001"
+    assert revision_of(path) == HEAD
     assert count(path, "activities") == len(report.activities)
     assert list(tmp_path.glob("*.bak-*")) == []  # nothing there to back up
 
@@ -91,15 +95,15 @@ def test_upgrade_takes_a_backup_and_keeps_every_row(tmp_path):
         report = db.reports().save(rich_report(activities=25))
     rows_before = {t: count(path, t) for t in ("activities", "indicators", "projects", "report_texts", "narratives")}
 
-    with open_database(path, scripts=scripts_with_0002(tmp_path)) as db:
+    with open_database(path, scripts=scripts_with_next(tmp_path)) as db:
         backup = db.backup
         assert db.reports().get(report.unit.id, 2024) == report
 
-    assert revision_of(path) == "0002"
+    assert revision_of(path) == NEXT
     assert {t: count(path, t) for t in rows_before} == rows_before  # the rebuild cascaded nothing away
     assert backup is not None and backup.parent == tmp_path
-    assert backup.name.startswith("fulian.db.bak-0001-")
-    assert revision_of(backup) == "0001"
+    assert backup.name.startswith(f"fulian.db.bak-{HEAD}-")
+    assert revision_of(backup) == HEAD
     assert {t: count(backup, t) for t in rows_before} == rows_before
     assert "note" not in {r[1] for r in sqlite3.connect(backup).execute("PRAGMA table_info(reports)")}
     # The backup is a working database of the old version: this program opens it without upgrading.
@@ -115,7 +119,7 @@ def test_backup_sees_commits_still_in_the_wal(tmp_path):
         report = db.reports().save(rich_report())
         # The database is still open: the commit lives in fulian.db-wal, not yet in fulian.db.
         assert (tmp_path / "fulian.db-wal").stat().st_size > 0
-        backup = backup_database(path, "0001")
+        backup = backup_database(path, HEAD)
     finally:
         db.close()
     assert count(backup, "activities") == len(report.activities)
@@ -137,13 +141,13 @@ def test_failed_upgrade_changes_nothing(tmp_path):
     path = tmp_path / "fulian.db"
     with open_database(path) as db:
         report = db.reports().save(rich_report())
-    broken = scripts_with_0002(
+    broken = scripts_with_next(
         tmp_path,
         extra='op.create_table("half_done", sa.Column("x", sa.Integer()))\n    raise RuntimeError("broken step")',
     )
     with pytest.raises(RuntimeError, match="broken step"):
         open_database(path, scripts=broken)
-    assert revision_of(path) == "0001"
+    assert revision_of(path) == HEAD
     raw = sqlite3.connect(path)
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     columns = {r[1] for r in raw.execute("PRAGMA table_info(reports)")}
@@ -155,13 +159,13 @@ def test_failed_upgrade_changes_nothing(tmp_path):
 
 def test_database_of_a_newer_program_is_refused_untouched(tmp_path):
     path = tmp_path / "fulian.db"
-    with open_database(path, scripts=scripts_with_0002(tmp_path)):
+    with open_database(path, scripts=scripts_with_next(tmp_path)):
         pass
     before = path.read_bytes()
     with pytest.raises(NewerDatabaseError) as caught:
-        open_database(path)  # this program knows only 0001
+        open_database(path)  # this program knows only up to HEAD
     assert "此数据库由更新版本的程序创建，请升级程序" in caught.value.message
-    assert caught.value.revision == "0002"
+    assert caught.value.revision == NEXT
     assert path.read_bytes() == before
     assert list(tmp_path.glob("fulian.db.bak-*")) == []
 
@@ -173,7 +177,7 @@ def test_terminal_configuration_points_at_the_same_scripts():
 
     config = Config(str(migrations_dir() / "alembic.ini"))
     assert Path(ScriptDirectory.from_config(config).dir) == migrations_dir()
-    assert ScriptDirectory.from_config(config).get_current_head() == "0001"
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
 
 
 def test_migration_file_does_not_import_the_application():
