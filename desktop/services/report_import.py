@@ -46,6 +46,13 @@ def preview_file(database: Database, path: Path, year: Optional[int] = None, uni
             f"没能从“{preview.source_name}”中读出单位名称。请指定单位（命令行加 --unit 单位全称）。"
         )
     stored = database.units().find(report.unit.name)
+    if stored is None and preview.unit_source.startswith("由简称"):
+        # 金口河区妇女联合会 guessed from 金口河区妇联: the clerk's unit 乐山市金口河区妇女联合会 is meant.
+        matches = [u for u in database.units().list() if u.name.endswith(report.unit.name)]
+        if len(matches) == 1:
+            stored = matches[0]
+            preview.unit_source = f"数据库中已有的单位（与报告中的简称“{report.profile.short_name}”相符）"
+            report.profile.full_name = report.profile.full_name or stored.name
     if stored is not None:
         report.unit = stored
     if year is not None and year != preview.read_year:

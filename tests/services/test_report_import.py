@@ -59,3 +59,28 @@ def test_changes_keep_the_keys_of_tasks_the_ledger_links_to(database, seed_004_d
     assert "report.finance" not in changes  # the same figures: nothing to change
     assert changes["report.tasks"][0].narrative == ""
     assert changes["report.status"].value == "draft"
+
+
+def test_a_short_name_finds_the_unit_already_in_the_database(database, tmp_path):
+    from desktop.domain.model import Unit
+    from desktop.reports.export import export_report
+
+    # Seed 000 as a clerk wrote it: the body names only 金口河区妇联, no title unit and no signature.
+    seed = seed_report("000")
+    seed.profile.full_name = ""
+    seed.unit.name = "金口河区妇联"
+    path = export_report(seed, tmp_path, ("docx",)).paths[0]
+    guessed = report_import.preview_file(database, path)
+    assert guessed.report.unit.name == "金口河区妇联"  # the signature line gives what it gives
+
+    database.units().add(Unit(name="乐山市金口河区妇女联合会"))
+    from docx import Document
+
+    document = Document(str(path))
+    for paragraph in document.paragraphs:
+        if paragraph.text == "金口河区妇联":  # drop the signature's unit: only the short name is left
+            paragraph.text = ""
+    document.save(str(path))
+    preview = report_import.preview_file(database, path)
+    assert preview.report.unit.name == "乐山市金口河区妇女联合会"
+    assert "数据库中已有的单位" in preview.unit_source
