@@ -57,8 +57,11 @@ def parse_amount(text: str, unit: str = "元") -> Decimal:
 
 
 def yuan_to_wan(amount: Decimal) -> Decimal:
-    """元 → 万元, rounded half-up to 2 decimals as reports print them."""
-    return (amount / WAN).quantize(FEN, rounding=ROUND_HALF_UP)
+    """元 → 万元, exact: as many decimals as the amount needs (899,740 元 → 89.974), so no 元 is lost in
+    print or in the workbook. Amounts in whole hundreds of 元 keep the seeds' 2 decimals (219.7, 143.24)."""
+    exact = (to_yuan(amount) / WAN).quantize(Decimal("0.000001"))
+    places = max(0, -exact.normalize().as_tuple().exponent)
+    return exact.quantize(Decimal(1).scaleb(-places))
 
 
 def plain_number(value: Decimal) -> str:

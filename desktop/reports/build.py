@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..domain.attachments import department_form_filled, project_form_filled
 from ..domain.model import NarrativeBlock, Report
 from .document import Align, Block, Document, Font, Heading, Layout, PageBreak, Paragraph, Run, Table
 from .numbering import Counter, level_number
@@ -149,6 +150,8 @@ class _Builder:
                 for task in self.report.tasks
             ]
         if kind == "table":
+            if ref == "projects" and not self.report.projects and self.report.finance.expenditure.project != 0:
+                return []  # a list not yet entered is a validation finding, never a placeholder in print
             return [TABLES[ref](self.report, None)]
         if kind == "numbered":
             result: list = []
@@ -199,12 +202,19 @@ class _Builder:
     # ------------------------------------------------------------ appendices
 
     def appendices(self, outline: Outline) -> list[tuple[str, Table]]:
+        """The attachments the clerk has filled, in the outline's order. A form without indicator rows or
+        a project list without projects is left out, never printed as an empty skeleton."""
         found: list[tuple[str, Table]] = []
         for appendix in outline.appendices:
             builder = TABLES[appendix.table]
             if appendix.each_project:
                 for project in self.report.projects:
-                    found.append((f"{appendix.title}（{project.name}）", builder(self.report, project)))
+                    if project_form_filled(project):
+                        found.append((f"{appendix.title}（{project.name}）", builder(self.report, project)))
+            elif appendix.table == "department_evaluation" and not department_form_filled(self.report):
+                continue
+            elif appendix.table == "projects" and not self.report.projects:
+                continue
             else:
                 found.append((appendix.title, builder(self.report, None)))
         return found

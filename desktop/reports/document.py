@@ -88,6 +88,8 @@ class Cell:
     rowspan: int = 1
     align: Optional[Align] = None  # None: numbers right, text left (header rows centred)
     bold: bool = False
+    # A total: the (row, column) positions whose numbers it adds up (the workbook writes =SUM over them).
+    sum_of: tuple[tuple[int, int], ...] = ()
 
     @property
     def text(self) -> str:

@@ -19,7 +19,7 @@ from ..domain.finance import (
 )
 from ..domain.model import FundColumn, Indicator, Project, Report
 from ..domain.money import sum_amounts
-from ..domain.scoring import IndicatorKind
+from ..domain.scoring import IndicatorKind, grade_for
 from ..rulesets import rule_set_for
 from .document import Align, Amount, Cell, Number, Percent, Table
 
@@ -116,9 +116,10 @@ def projects(report: Report, project: Optional[Project] = None) -> Table:
             Cell(_amount(executed)), Cell(_percent(project_execution_rate(item))), Cell(_number(evaluation.total, "分")),
         ])
     if not report.projects:
-        # Only a 项目支出 of zero means there were none; otherwise the list has simply not been entered.
+        # Only a 项目支出 of zero means there were none; a list not yet entered is left out of the document
+        # (the builder does not print it) and the draft-only workbook says so.
         none = report.finance.expenditure.project == 0
-        rows.append([Cell("本年度无项目支出" if none else "（项目明细未填写）", colspan=7, align=Align.CENTER)])
+        rows.append([Cell("本年度无项目支出" if none else "项目明细未填写", colspan=7, align=Align.CENTER)])
     else:
         total_adjusted = _sum_entered(adjusted_sum)
         total_executed = _sum_entered(executed_sum)
@@ -157,6 +158,22 @@ def _actual_text(indicator: Indicator) -> str:
     return f"{plain_number(indicator.actual)}{indicator.unit}"
 
 
+def _target_value(indicator: Indicator):
+    """年度指标值: a bare percentage ("= 100%") as a number, a bound ("≥90%") or words as text."""
+    text = _target_text(indicator)
+    if (not indicator.target_text and indicator.target is not None and indicator.unit in ("%", "％")
+            and not text.startswith(("≥", "≤", ">", "<"))):
+        return Percent(indicator.target)
+    return text
+
+
+def _actual_value(indicator: Indicator):
+    """实际完成值: a percentage as a number (the workbook stores 0.95, not the text "95%"), else as text."""
+    if not indicator.actual_text and indicator.actual is not None and indicator.unit in ("%", "％"):
+        return Percent(indicator.actual)
+    return _actual_text(indicator)
+
+
 def _indicator_rows(indicators: list[Indicator], first_col: Optional[Cell], columns: int) -> list[list[Cell]]:
     """Indicator rows 一级 | 二级 | 三级 | 指标值 | 实际值 | 分值 | 得分 | 偏差原因 (merged 一级/二级 runs).
 
@@ -180,8 +197,8 @@ def _indicator_rows(indicators: list[Indicator], first_col: Optional[Cell], colu
             row.append(Cell(indicator.level2, rowspan=level2_spans[n], align=Align.CENTER))
         row += [
             Cell(indicator.name),
-            Cell(_target_text(indicator), align=Align.CENTER),
-            Cell(_actual_text(indicator), align=Align.CENTER),
+            Cell(_target_value(indicator), align=Align.CENTER),
+            Cell(_actual_value(indicator), align=Align.CENTER),
             Cell(_number(indicator.weight)),
             Cell(_number(effective_score(indicator))),
             Cell(indicator.deviation_reason, colspan=reason_span),
@@ -201,8 +218,53 @@ def _runs(values: list) -> dict[int, int]:
     return spans
 
 
+def _totals(rows: list[list[Cell]], weight_at: list[tuple[int, int]], score_at: list[tuple[int, int]],
+            full_marks: Decimal, bands) -> tuple[Cell, Cell, str]:
+    """总分 of a 自评表 computed from the rows shown: Σ 分值, Σ 得分, and the grade — which is shown only
+    when the 分值 add up to the rule set's full score and every row has its 得分."""
+    cells = {(r, c): cell for r, c, cell in _placed_partial(rows)}
+
+    def total(at: list[tuple[int, int]]) -> tuple[Optional[Decimal], bool]:
+        values = [cells[p].value.value if isinstance(cells[p].value, Number) else None for p in at]
+        present = [v for v in values if v is not None]
+        return (sum(present, Decimal(0)) if present else None), len(present) == len(values)
+
+    weights, all_weights = total(weight_at)
+    scores, all_scores = total(score_at)
+    grade = ""
+    if all_weights and all_scores and weights == full_marks and scores is not None:
+        grade = grade_for(scores, bands).value
+    return (Cell(_number(weights), bold=True, sum_of=tuple(weight_at)),
+            Cell(_number(scores), bold=True, sum_of=tuple(score_at)), grade)
+
+
+def _placed_partial(rows: list[list[Cell]]) -> list[tuple[int, int, Cell]]:
+    """(row, column, cell) of rows still being built (cells covered by a merge from above are skipped)."""
+    covered: set[tuple[int, int]] = set()
+    result = []
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in covered:
+                c += 1
+            result.append((r, c, cell))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    covered.add((r + dr, c + dc))
+            c += cell.colspan
+    return result
+
+
+def _indicator_positions(rows: list[list[Cell]], first: int, weight_col: int, score_col: int
+                         ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    placed = {(r, c) for r, c, _ in _placed_partial(rows)}
+    body = range(first, len(rows))
+    return ([(r, weight_col) for r in body if (r, weight_col) in placed],
+            [(r, score_col) for r in body if (r, score_col) in placed])
+
+
 def department_evaluation_table(report: Report, project: Optional[Project] = None) -> Table:
-    """部门整体支出绩效自评表: 预算执行率 row, the indicator tree, total and grade."""
+    """部门整体支出绩效自评表: 预算执行率 row, the indicator tree, 总分 from the rows, and the grade."""
     rules = rule_set_for(report)
     evaluation = department_evaluation(report, rules)
     weight = report.self_evaluation.execution_weight
@@ -216,11 +278,11 @@ def department_evaluation_table(report: Report, project: Optional[Project] = Non
         Cell(budget.low_execution_reason),
     ])
     rows += _indicator_rows(report.self_evaluation.indicators, None, 8)
-    grade = evaluation.grade.value if evaluation.grade else ""
-    rows.append([
-        Cell("总分", colspan=5, align=Align.CENTER, bold=True), Cell(_number(rules.full_marks), bold=True),
-        Cell(_number(evaluation.total), bold=True), Cell(f"评价等级：{grade}" if grade else "", bold=True),
-    ])
+    weight_at, score_at = _indicator_positions(rows, 1, 5, 6)
+    weights, scores, grade = _totals(rows, weight_at, score_at, rules.full_marks, rules.grade_bands)
+    rows.append([Cell("总分", colspan=5, align=Align.CENTER, bold=True), weights, scores, Cell(None)])
+    rows.append([Cell("评价等级", colspan=5, align=Align.CENTER, bold=True),
+                 Cell(grade or "—", colspan=3, align=Align.CENTER, bold=True)])
     return Table(widths=[1.1, 1.1, 2, 1.1, 1.1, 0.7, 0.7, 2], rows=rows, header_rows=1,
                  name="department_evaluation", caption="部门整体支出绩效自评表")
 
@@ -263,10 +325,16 @@ def project_evaluation_table(report: Report, project: Optional[Project] = None) 
               *_head("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
               Cell("偏差原因分析及改进措施", colspan=2, bold=True)]
     rows.append(header)
+    first_indicator = len(rows)
     rows += indicator_rows
-    grade = evaluation.grade.value if evaluation.grade else ""
-    rows.append([Cell("总分", colspan=6, bold=True, align=Align.CENTER), Cell(_number(rules.full_marks), bold=True),
-                 Cell(_number(evaluation.total), bold=True), Cell(f"评价等级：{grade}" if grade else "", colspan=2, bold=True)])
+    # The execution part (年度资金总额 row: 分值 in column 6, 得分 in column 8) and the indicators'
+    # (分值 in column 6, 得分 in column 7) make up the 总分.
+    weight_at, score_at = _indicator_positions(rows, first_indicator, 6, 7)
+    weights, scores, grade = _totals(rows, [(3, 6)] + weight_at, [(3, 8)] + score_at, rules.full_marks,
+                                     rules.grade_bands)
+    rows.append([Cell("总分", colspan=6, bold=True, align=Align.CENTER), weights, scores, Cell(None, colspan=2)])
+    rows.append([Cell("评价等级", colspan=6, bold=True, align=Align.CENTER),
+                 Cell(grade or "—", colspan=4, bold=True, align=Align.CENTER)])
     # The project's name row repeats on every page the form runs onto: a reader always knows whose it is.
     return Table(widths=[1.5, 1, 1, 1.6, 1, 1, 0.7, 0.8, 0.8, 1.2], rows=rows, header_rows=1,
                  name="project_evaluation", caption="项目支出绩效自评表", note=f"（{report.fiscal_year}年度）")

@@ -246,6 +246,12 @@ def _label_rows(table: Table) -> dict[str, int]:
 def _formulas(placed: _Placed) -> dict[str, Decimal]:
     cached: dict[str, Decimal] = {}
     table = placed.table
+    # Totals the model declares (自评表 总分): =SUM over exactly the cells it adds up.
+    for r, c, cell in table.placed():
+        total = _stored(placed, r, c)
+        if cell.sum_of and total is not None:
+            refs = ",".join(placed.ref(pr, pc) for pr, pc in cell.sum_of)
+            _set_formula(placed, r, c, f"SUM({refs})", total, cached)
     if table.name == "projects" and len(table.rows) > 2 and table.rows[-1][0].text == "合计":
         last = len(table.rows) - 1
         body = list(range(table.header_rows, last))

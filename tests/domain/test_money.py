@@ -41,12 +41,13 @@ def test_seed_004_amounts_print_as_in_the_report():
     assert format_wan(Decimal("5378100.00")) == "537.81万元"
 
 
-def test_format_wan_rounds_half_up_to_hundreds_of_yuan():
+def test_format_wan_prints_every_yuan_the_amount_has():
     assert format_wan(Decimal("14400.00")) == "1.44万元"
-    assert format_wan(Decimal("14450.00")) == "1.45万元"
-    assert format_wan(Decimal("14449.99")) == "1.44万元"
+    assert format_wan(Decimal("899740.00")) == "89.974万元"  # not 89.97: 40 元 would be lost
+    assert format_wan(Decimal("14449.99")) == "1.444999万元"
     assert format_wan(Decimal("-5000.00")) == "-0.5万元"
-    assert format_wan(Decimal("40.00")) == "0万元"  # below 50 元 a 万元 figure shows nothing
+    assert format_wan(Decimal("40.00")) == "0.004万元"
+    assert yuan_to_wan(Decimal("899740.00")) * 10000 == Decimal("899740")
     assert format_wan(None) == ""
     assert format_wan(Decimal("2197000"), suffix="") == "219.7"
 
@@ -162,9 +163,8 @@ def test_fen_yuan_round_trip(fen):
 
 
 @given(amounts)
-def test_format_wan_parses_back_to_the_amount_rounded_to_100_yuan(amount):
-    expected = ((amount / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP) * 100).quantize(Decimal("0.01"))
-    assert parse_amount(format_wan(amount)) == expected
+def test_format_wan_parses_back_to_the_exact_amount(amount):
+    assert parse_amount(format_wan(amount)) == amount
 
 
 @given(amounts)

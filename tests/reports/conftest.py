@@ -83,3 +83,23 @@ def run(*command: str) -> str:
     completed = subprocess.run(list(command), capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, f"{command[0]} failed: {completed.stderr}"
     return completed.stdout
+
+
+def filled_seed(seed: str):
+    """A seed whose 自评表 forms are filled (indicator rows, every fund figure and goal), as a clerk
+    completes them before submitting: the seeds' own forms are empty, and empty forms are not printed."""
+    import copy
+
+    from tests.validation.builders import department_indicators, project_indicators
+
+    report = copy.deepcopy(seed_report(seed))
+    report.self_evaluation.indicators = department_indicators()
+    for project in report.projects:
+        project.indicators = project_indicators()
+        if project.adjusted.total is None:
+            project.adjusted = copy.deepcopy(project.initial)
+        if project.executed.total is None:
+            project.executed = copy.deepcopy(project.initial)
+        project.expected_goal = project.expected_goal or f"完成{project.name}年度任务"
+        project.actual_goal = project.actual_goal or f"已完成{project.name}年度任务"
+    return report

@@ -68,7 +68,8 @@ def test_appendices_each_start_a_page():
     document = _document("000")
     kinds = [type(b) for b in document.appendices]
     tables = [b for b in document.appendices if isinstance(b, Table)]
-    assert [t.name for t in tables] == ["income_expenditure", "projects", "department_evaluation"] + ["project_evaluation"] * 5
+    # Seed 000's 自评表 forms have no indicator rows: they are left out, never printed as skeletons.
+    assert [t.name for t in tables] == ["income_expenditure", "projects"]
     assert kinds.count(PageBreak) == len(tables)
     assert document.signature_unit == "乐山市金口河区妇女联合会"
 
@@ -88,3 +89,19 @@ def test_bold_lower_headings_is_a_setting_of_the_outline():
     heads = [b for b in _document("004").blocks if isinstance(b, Paragraph) and b.text.startswith("1．持之以恒")]
     assert heads[0].runs[0].bold
     assert all(isinstance(h, Heading) for h in _document("000").headings())
+
+
+def test_filled_forms_are_attached_and_unfilled_ones_left_out():
+    import copy
+
+    from tests.validation.builders import department_indicators, project_indicators
+
+    report = copy.deepcopy(seed_report("000"))
+    report.self_evaluation.indicators = department_indicators()
+    report.projects[1].indicators = project_indicators()
+    document = build_document(report, load_outline("sichuan"))
+    tables = [b for b in document.appendices if isinstance(b, Table)]
+    assert [t.name for t in tables] == ["income_expenditure", "projects", "department_evaluation", "project_evaluation"]
+    assert tables[-1].rows[0][1].value == report.projects[1].name
+    listing = [b.text for b in document.blocks if isinstance(b, Paragraph) and "附件" in b.text or "　　　" in b.text[:3]]
+    assert any("4．项目支出绩效自评表（" + report.projects[1].name in t for t in listing)

@@ -73,8 +73,12 @@ def test_page_numbers_odd_right_even_left(exported):
         assert run._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "宋体"
 
 
-def test_tables_repeat_their_header_rows_and_merge_cells(exported):
-    doc = open_docx(str(exported["000"]["docx"]))
+def test_tables_repeat_their_header_rows_and_merge_cells(tmp_path):
+    from .conftest import filled_seed
+
+    path = tmp_path / "filled.docx"
+    write_docx(build_document(filled_seed("000"), load_outline("sichuan")), path)
+    doc = open_docx(str(path))
     projects = next(t for t in doc.tables if t.rows[0].cells[1].text == "项目名称")
     assert projects.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert projects.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
@@ -126,7 +130,7 @@ def test_no_empty_full_line_before_a_page_break(exported, seed):
         if before.tag == qn("w:p") and not "".join(before.itertext()).strip():
             spacing = before.find(qn("w:pPr")).find(qn("w:spacing"))
             assert int(spacing.get(W_LINE)) <= 20, "an empty paragraph of a full line before a page break"
-    assert breaks >= 2
+    assert breaks >= 1
     last = elements[-1]
     assert last.tag == qn("w:p")
     if not "".join(last.itertext()).strip():  # the paragraph Word needs after the last table

@@ -117,4 +117,4 @@ def test_the_workbook_comes_from_the_same_export(tmp_path):
     (path,) = result.paths
     assert path.name == "金口河区妇联2024年度部门整体支出绩效自评报告.xlsx"
     workbook = load_workbook(path)
-    assert workbook.sheetnames[:3] == ["收支情况", "项目支出", "部门整体支出绩效自评表"]
+    assert workbook.sheetnames == ["收支情况", "项目支出"]  # the seed's empty 自评表 forms are left out

@@ -158,7 +158,7 @@ def test_tables_carry_their_figures(exported):
     text = squeeze(run("pdftotext", "-enc", "UTF-8", "-layout", str(exported["004"]["pdf"]), "-"))
     assert re.search(r"全年预算数570\.54", text)
     assert re.search(r"预算执行率94\.26%", text)
-    assert "评价等级：优" in text
+    assert "评价等级" not in text  # the seed's 自评表 has no rows: it is not printed as a skeleton
 
 
 def _page_texts(path) -> list[str]:

@@ -63,13 +63,31 @@ def test_project_form_follows_the_national_layout():
     indicators = [row for row in texts if row[3] in ("救助人数", "救助金发放及时率", "受助女童满意度")]
     assert [row[1] for row in indicators] == ["产出指标", "产出指标", "满意度指标"]  # 一级 merged over two rows
     assert indicators[0][4:8] == ["≥50人", "54人", "50", "50"]
-    assert texts[-1][0] == "总分" and texts[-1][7] == "99"
+    # 总分 = Σ of the rows shown: 分值 10 + 50 + 10 + 30 = 100; 得分 9 + 50 + 10 + 30 = 99, graded 优.
+    assert texts[-2][0] == "总分" and texts[-2][6] == "100" and texts[-2][7] == "99"
+    assert texts[-1][0] == "评价等级" and texts[-1][6] == "优"
 
 
-def test_department_form_states_the_entered_total_and_grade():
-    table = department_evaluation_table(seed_report("004"))
-    last = [pos[0].text for pos in table.grid()[-1]]
-    assert last[0] == "总分" and last[6] == "98" and last[7] == "评价等级：优"
+def test_department_form_totals_its_rows_and_grades_on_a_line_of_its_own():
+    from .conftest import filled_seed
+
+    table = department_evaluation_table(filled_seed("004"))
+    total, grade = ([pos[0].text for pos in row] for row in table.grid()[-2:])
+    # 9.43 for execution + 20 + 30 + 28 + 10 for the indicators, over 10 + 90 分.
+    assert total[0] == "总分" and total[5] == "100" and total[6] == "97.43" and total[7] == ""
+    assert grade[0] == "评价等级" and grade[5] == "优"
+    cells = {(r, c): cell for r, c, cell in table.placed()}
+    assert cells[len(table.rows) - 2, 6].sum_of == tuple((r, 6) for r in range(1, 6))
+
+
+def test_a_form_whose_weights_miss_the_full_score_shows_no_grade():
+    from .conftest import filled_seed
+
+    report = filled_seed("004")
+    report.self_evaluation.indicators[0].weight = Decimal("5")
+    table = department_evaluation_table(report)
+    total, grade = ([pos[0].text for pos in row] for row in table.grid()[-2:])
+    assert total[5] == "85" and grade[5] == "—"
     execution = [pos[0].text for pos in table.grid()[1]]
     assert execution[0] == "预算执行率" and execution[4] == "94.26%" and execution[6] == "9.43"
 
@@ -83,6 +101,6 @@ def test_figures_not_entered_leave_no_empty_rows():
 
 def test_no_project_rows_say_whether_there_were_none_or_they_are_missing():
     report = seed_report("004")
-    assert projects(report).rows[1][0].value == "（项目明细未填写）"
+    assert projects(report).rows[1][0].value == "项目明细未填写"
     report.finance.expenditure.project = Decimal("0.00")
     assert projects(report).rows[1][0].value == "本年度无项目支出"

@@ -13,6 +13,7 @@ from desktop.reports.build import build_document
 from desktop.reports.document import Amount, Percent
 from desktop.reports.outline import load_outline
 
+from .conftest import filled_seed
 from tests.excel.helpers import SEED_000, SEED_004, recalculate_to_csv, seed, to_decimal
 
 D = Decimal
@@ -31,8 +32,8 @@ def _rows_by_label(ws) -> dict[str, list]:
 def seed_books(tmp_path_factory):
     folder = tmp_path_factory.mktemp("books")
     books = {}
-    for name, path in (("000", SEED_000), ("004", SEED_004)):
-        out = export_xlsx(seed(path), folder / f"seed_{name}.xlsx")
+    for name in ("000", "004"):
+        out = export_xlsx(filled_seed(name), folder / f"seed_{name}.xlsx")
         books[name] = out
     return books
 
@@ -75,12 +76,11 @@ def test_seed_000_figures_cell_by_cell(seed_books):
 
 def test_seed_004_figures_cell_by_cell(seed_books):
     wb = load_workbook(seed_books["004"], data_only=True)
-    assert wb.sheetnames == ["收支情况", "项目支出", "部门整体支出绩效自评表"]  # the seed has no project tables
+    assert wb.sheetnames == ["收支情况", "部门整体支出绩效自评表"]  # no project: no project list, no project forms
     rows = _rows_by_label(wb["收支情况"])
     assert to_decimal(rows["全年预算数"][1]) == D("570.54")
     assert to_decimal(rows["全年执行数"][1]) == D("537.81")
     assert to_decimal(rows["预算执行率"][1]) == D("0.9426")
-    assert wb["项目支出"]["A4"].value == "（项目明细未填写）"  # seed 004 prints no project list
     ws = wb["部门整体支出绩效自评表"]
     assert [c.value for c in ws[3]] == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                                         "偏差原因分析及改进措施"]
@@ -88,8 +88,11 @@ def test_seed_004_figures_cell_by_cell(seed_books):
     assert row[0] == "预算执行率" and row[3] == 1 and to_decimal(row[4]) == D("0.9426")
     assert row[5] == 10 and to_decimal(row[6]) == D("9.43")
     assert ws["D4"].number_format == "0%" and ws["E4"].number_format == "0.00%"
-    total = [c.value for c in ws[5]]
-    assert total[0] == "总分" and total[5] == 100 and total[6] == 98 and total[7] == "评价等级：优"
+    # 总分 is the sum of the rows shown (execution 9.43 + indicators 20 + 30 + 28 + 10), its grade a row of its own.
+    total = [c.value for c in ws[9]]
+    assert total[0] == "总分" and total[5] == 100 and to_decimal(total[6]) == D("97.43") and total[7] is None
+    grade = [c.value for c in ws[10]]
+    assert grade[0] == "评价等级" and grade[5] == "优"
 
 
 def test_layout_merged_headers_print_setup_frozen_rows(seed_books):
@@ -156,7 +159,7 @@ def test_a_total_that_is_not_the_sum_is_written_as_its_value(tmp_path):
 def test_formulas_carry_their_values(seed_books):
     with zipfile.ZipFile(seed_books["000"]) as archive:
         sheet = archive.read("xl/worksheets/sheet2.xml").decode()
-    assert re.search(r"<f>SUM\(C4:C8\)</f><v>10\.50</v>", sheet)
+    assert re.search(r"<f>SUM\(C4:C8\)</f><v>10\.5</v>", sheet)
 
 
 def _csv_number(text: str) -> Decimal:
@@ -217,7 +220,7 @@ def test_the_harness_really_recalculates(tmp_path):
 
 
 def test_sheet_names_are_valid_and_unique(tmp_path):
-    report = seed(SEED_000)
+    report = filled_seed("000")
     report.projects.append(copy.deepcopy(report.projects[0]))
     report.projects[-1].key = "dup"
     report.projects.append(copy.deepcopy(report.projects[0]))
@@ -238,3 +241,14 @@ def test_amount_and_percent_values():
     assert number_value(Cell(Percent(Decimal("34.8")))) == (Decimal("0.348"), "0.0%")
     assert number_value(Cell(Number(Decimal("98")))) == (Decimal("98"), "0")
     assert number_value(Cell("文字")) == (None, None)
+
+
+def test_form_totals_are_sums_that_libreoffice_recalculates(tmp_path):
+    from .conftest import filled_seed
+
+    book = export_xlsx(filled_seed("004"), tmp_path / "filled.xlsx")
+    formulas = load_workbook(book)["部门整体支出绩效自评表"]
+    assert formulas["F9"].value == "=SUM(F4,F5,F6,F7,F8)" and formulas["G9"].value == "=SUM(G4,G5,G6,G7,G8)"
+    sheets = recalculate_to_csv(book, tmp_path / "csv")
+    rows = {row[0]: row for row in sheets["部门整体支出绩效自评表"] if row}
+    assert _csv_number(rows["总分"][5]) == 100 and _csv_number(rows["总分"][6]) == D("97.43")

@@ -1,6 +1,6 @@
 """The rule catalogue: every rule is a function Context → iterable of Issue, listed here in report order."""
 
-from . import activities, finance, indicators, narratives, numbers, profile, projects, scores, weights
+from . import activities, attachments, finance, indicators, narratives, numbers, profile, projects, scores, weights
 
 CATALOGUE = [
     *profile.RULES,
@@ -9,6 +9,7 @@ CATALOGUE = [
     *projects.RULES,
     *indicators.RULES,
     *weights.RULES,
+    *attachments.RULES,
     *scores.RULES,
     *narratives.RULES,
     *numbers.RULES,
