@@ -1,4 +1,4 @@
-"""`fulian export`: write the report as Word and/or PDF in the bureau's layout."""
+"""`fulian export`: write the report (or, with --project, one project's 自评表) in the bureau's layout."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ def register(sub) -> None:
     p.add_argument("--format", default="docx,pdf", help="导出格式，逗号分隔：docx,pdf,xlsx（默认导出 docx 和 pdf）")
     p.add_argument("--outline", help="报告提纲，如 sichuan、guangdong（默认用报告自己的提纲）")
     p.add_argument("--out", required=True, help="导出到的文件夹")
+    p.add_argument("--project", metavar="名称",
+                   help="只导出这个项目的项目支出绩效自评表（docx/pdf/xlsx），只按该项目的内容校验")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--draft", action="store_true", help="按草稿导出（每页标“草稿”）")
     mode.add_argument("--force-final", action="store_true",
@@ -26,10 +28,25 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     formats = exporting.chosen_formats(args.format)
     report = load_report(args)
+    if args.project:
+        return _export_project(args, report, formats)
     outcome = exporting.export(report, Path(args.out), formats, args.outline, final=not args.draft,
                                force_final=args.force_final)
     if outcome.draft and outcome.errors and not args.draft:
         print(f"报告有 {outcome.errors} 处校验错误，已按草稿导出（每页标“草稿”）。改正错误后再导出正式稿；"
+              "如确需报送，可加 --force-final。")
+    for path in outcome.paths:
+        print(f"已导出：{path}")
+    return EXIT_OK
+
+
+def _export_project(args: argparse.Namespace, report, formats) -> int:
+    from ..services import exporting
+
+    outcome = exporting.export_project(report, Path(args.out), args.project, formats, final=not args.draft,
+                                       force_final=args.force_final)
+    if outcome.draft and outcome.errors and not args.draft:
+        print(f"项目“{args.project}”有 {outcome.errors} 处校验错误，已按草稿导出（每页标“草稿”）。改正后再导出正式稿；"
               "如确需报送，可加 --force-final。")
     for path in outcome.paths:
         print(f"已导出：{path}")

@@ -85,6 +85,22 @@ def build_document(report: Report, outline: Outline, draft: bool = False, layout
     )
 
 
+def build_project_form(report: Report, project_index: int, draft: bool = False,
+                       layout: Optional[Layout] = None) -> Document:
+    """One project's 项目支出绩效自评表 as a document of its own (submitted by itself). The form names the
+    unit in its 主管部门 row; it carries no signature block that could fall onto a page of its own."""
+    project = report.projects[project_index]
+    layout = layout or Layout()
+    table = TABLES["project_evaluation"](report, project)
+    return Document(
+        title=f"项目支出绩效自评表\n（{project.name}）",
+        blocks=[table],
+        draft=draft,
+        layout=layout,
+        author=unit_full_name(report),
+    )
+
+
 class _Builder:
     def __init__(self, report: Report, layout: Layout):
         self.report = report

@@ -80,6 +80,84 @@ class ExportResult:
 FORMAT_NAMES = {"docx": "Word 文档", "pdf": "PDF 文件", "xlsx": "Excel 自评表"}
 
 
+def find_project(report: Report, name: str) -> int:
+    """The index of the project called `name` (blanks ignored); ExportError names the choices."""
+    wanted = "".join(name.split())
+    for index, project in enumerate(report.projects):
+        if "".join(project.name.split()) == wanted:
+            return index
+    names = "、".join(p.name for p in report.projects) or "（无）"
+    raise ExportError(f"本报告没有名为“{name}”的项目。现有项目：{names}。请检查项目名称。")
+
+
+def count_project_errors(report: Report, index: int) -> int:
+    """Validation errors within one project (its form is exported alone, so only its own faults count)."""
+    from ..validation import validate
+    from ..validation.issue import Severity
+
+    prefix = f"report.projects[{index}]"
+    return sum(1 for issue in validate(report) if issue.severity is Severity.ERROR
+               and (issue.field == prefix or issue.field.startswith(prefix + ".")))
+
+
+def project_file_stem(report: Report, index: int, draft: bool) -> str:
+    name = report.profile.short_name or report.profile.full_name or report.unit.name
+    stem = f"{name}{report.fiscal_year}年度项目支出绩效自评表（{report.projects[index].name.strip()}）"
+    if draft:
+        stem += "（草稿）"
+    return _UNSAFE.sub("_", stem).strip(" .") or "项目支出绩效自评表"
+
+
+def export_project_form(
+    report: Report,
+    out_dir: Path,
+    project_name: str,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    draft: bool = False,
+    on_format: Optional[Callable[[str], None]] = None,
+) -> ExportResult:
+    """One project's 项目支出绩效自评表 alone, in each format, written whole or not at all."""
+    from .build import build_project_form
+    from ..domain.attachments import project_form_filled
+
+    formats = parse_formats(formats)
+    index = find_project(report, project_name)
+    project = report.projects[index]
+    if not project_form_filled(project):
+        raise ExportError(f"项目“{project.name}”的自评表还没有绩效指标，无法导出。请先在“项目”页填写该项目的绩效指标。")
+    document = build_project_form(report, index, draft=draft)
+    paths = _write_set(document, _output_dir(out_dir), project_file_stem(report, index, draft), formats, on_format)
+    return ExportResult(paths, draft, "project_form")
+
+
+def _output_dir(out_dir: Path) -> Path:
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise ExportError(f"无法创建导出文件夹“{out_dir}”。请选择一个已有的文件夹。") from None
+    return out_dir
+
+
+def _write_set(document: Document, out_dir: Path, stem: str, formats: list[str],
+               on_format: Optional[Callable[[str], None]]) -> list[Path]:
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for fmt in formats:
+            if on_format:
+                on_format(fmt)
+            path = out_dir / f"{stem}.{fmt}"
+            tmp = _stage(path)
+            staged.append((tmp, path))
+            _write_one(fmt, document, tmp, path)
+        _commit(staged)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return [path for _, path in staged]
+
+
 def export_report(
     report: Report,
     out_dir: Path,
@@ -100,28 +178,10 @@ def export_report(
         outline = load_outline(outline_id or report.outline.value)
     except OutlineError as exc:
         raise ExportError(exc.message) from None
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            raise ExportError(f"无法创建导出文件夹“{out_dir}”。请选择一个已有的文件夹。") from None
+    out_dir = _output_dir(out_dir)
     document = build_document(report, outline, draft=draft)
-    stem = file_stem(report, draft)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for fmt in formats:
-            if on_format:
-                on_format(fmt)
-            path = out_dir / f"{stem}.{fmt}"
-            tmp = _stage(path)
-            staged.append((tmp, path))
-            _write_one(fmt, document, tmp, path)
-        _commit(staged)
-    finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-    return ExportResult([path for _, path in staged], draft, outline.id)
+    paths = _write_set(document, out_dir, file_stem(report, draft), formats, on_format)
+    return ExportResult(paths, draft, outline.id)
 
 
 def _stage(path: Path) -> Path:
@@ -184,5 +244,5 @@ def _commit(staged: list[tuple[Path, Path]]) -> None:
         backup.unlink(missing_ok=True)
 
 
-__all__ = ["export_report", "count_errors", "ExportError", "ExportResult", "FileWriteError", "FORMATS",
+__all__ = ["export_report", "export_project_form", "find_project", "count_project_errors", "count_errors", "ExportError", "ExportResult", "FileWriteError", "FORMATS",
            "parse_formats", "file_stem"]

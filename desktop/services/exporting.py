@@ -86,6 +86,34 @@ def export(
     return ExportOutcome(result.paths, draft, errors)
 
 
+def export_project(
+    report: Report,
+    folder: Path,
+    project_name: str,
+    formats: Iterable[str] = ("docx", "pdf", "xlsx"),
+    final: bool = True,
+    progress: Optional[Progress] = None,
+    force_final: bool = False,
+) -> ExportOutcome:
+    """One project's 项目支出绩效自评表 alone; only that project's validation errors make it a draft."""
+    from ..reports.export import count_project_errors, export_project_form, find_project, parse_formats
+
+    progress = progress or Progress()
+    formats = parse_formats(list(formats))
+    total = len(formats) + 1
+    progress.step(0, total, "正在校验该项目…")
+    errors = count_project_errors(report, find_project(report, project_name))
+    draft = not final or (errors > 0 and not force_final)
+    steps = iter(range(1, total))
+
+    def on_format(fmt: str) -> None:
+        progress.step(next(steps), total, f"正在生成{FORMAT_NAMES.get(fmt, fmt)}…")
+
+    result = export_project_form(report, folder, project_name, formats, draft=draft, on_format=on_format)
+    progress.step(total, total, "完成")
+    return ExportOutcome(result.paths, draft, errors)
+
+
 def preview_pdf(report: Report, outline_id: Optional[str] = None, progress: Optional[Progress] = None) -> Path:
     """The report as a PDF in a temporary folder, for looking at before saving (marked 草稿 if it has errors)."""
     folder = Path(tempfile.mkdtemp(prefix="fulian-preview-"))

@@ -28,3 +28,40 @@ def test_export_from_the_database(tmp_path, capsys, db_locator):
     assert main(["--db", str(db), "export", "--unit", "乐山市金口河区妇女联合会", "--year", "2024",
                  "--format", "docx", "--out", str(out)]) == EXIT_OK
     assert [p.suffix for p in out.iterdir()] == [".docx"]
+
+
+def _filled_file(tmp_path):
+    from desktop.exchange import write_file
+
+    from tests.reports.conftest import filled_seed
+
+    path = tmp_path / "filled.fulian.json"
+    write_file(filled_seed("000"), path)
+    return path
+
+
+def test_one_projects_form_alone_in_three_formats(tmp_path, capsys):
+    import subprocess
+
+    out = tmp_path / "out"
+    status = main(["export", str(_filled_file(tmp_path)), "--project", "妇工委工作经费", "--format", "docx,pdf,xlsx",
+                   "--out", str(out)])
+    assert status == EXIT_OK, capsys.readouterr()
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [f"金口河区妇联2024年度项目支出绩效自评表（妇工委工作经费）.{s}" for s in ("docx", "pdf", "xlsx")]
+    text = subprocess.run(["pdftotext", str(out / names[1]), "-"], capture_output=True, text=True).stdout
+    assert "妇工委工作经费" in text and "春蕾行动计划经费" not in text and "草稿" not in text
+    # Validation is scoped to the project: another project's fault does not make this form a draft.
+    assert "草稿" not in capsys.readouterr().out
+
+
+def test_a_projects_own_fault_makes_its_form_a_draft_and_an_unknown_name_is_refused(tmp_path, capsys):
+    source = _filled_file(tmp_path)
+    out = tmp_path / "out"
+    # The ledger links 5.9万元 of activities to 春蕾行动计划经费, more than it spent: its own error.
+    assert main(["export", str(source), "--project", "春蕾行动计划经费", "--format", "pdf", "--out", str(out)]) == EXIT_OK
+    assert [p.name for p in out.iterdir()] == ["金口河区妇联2024年度项目支出绩效自评表（春蕾行动计划经费）（草稿）.pdf"]
+    assert "1 处校验错误" in capsys.readouterr().out
+    assert main(["export", str(source), "--project", "不存在的项目", "--out", str(out)]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "没有名为“不存在的项目”的项目" in err and "妇工委工作经费" in err

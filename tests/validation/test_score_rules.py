@@ -67,3 +67,30 @@ def test_grade_follows_the_entered_total(gd_report):
 def test_score_in_text_must_match_the_total(report):
     report.narratives.conclusion = "2024年部门整体支出绩效自评得分95分，评价等级为“优”。"
     assert fields(report, "NUM-001") == {"report.narratives.conclusion"}
+
+
+def test_a_high_score_at_low_execution_is_pointed_out_when_the_cap_is_off():
+    """97.6-style totals at 76% execution pass the national rules, but never silently."""
+    from decimal import Decimal as D
+
+    from .builders import clean_report, find
+
+    report = clean_report()
+    report.finance.budget.executed = D("760000.00")  # 76% of 100万
+    report.finance.budget.low_execution_reason = "部分项目年底才完成结算。"
+    (issue,) = find(report, "SCO-005")
+    assert issue.severity.value == "warning" and "76%" in issue.message and "89" in issue.message
+    assert "未启用" in issue.message
+    report.overlays = ["score_cap"]
+    assert not find(report, "SCO-005") and find(report, "SCO-003")  # switched on: the cap itself applies
+
+
+def test_an_actual_that_is_not_a_number_is_an_error_whatever_its_score():
+    from .builders import clean_report, find
+
+    report = clean_report()
+    indicator = report.projects[0].indicators[0]
+    indicator.actual, indicator.actual_text = None, "完成"
+    assert indicator.score == indicator.weight  # the clerk kept full marks
+    (issue,) = find(report, "IND-007")
+    assert issue.field == "report.projects[0].indicators[0].actual" and "完成" in issue.message

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QLabel, QPushButton, QScrollArea, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from ...domain.model import Project
-from ...services import fieldpath
+from ...services import exporting, fieldpath
 from ...services.figures import fund_total_text, project_figures, project_summary
 from ..binding import FormBinder
+from ..operations import Operation
 from ..table_editor import TableEditor
 from ..table_model import Column, Kind
 from .base import Page
@@ -85,6 +89,14 @@ class ProjectsPage(Page):
         self.score = self.figure_label()
         form.addRow("项目自评：", self.score)
         form.addRow("项目绩效分析：", d.text("@.analysis", "50 万元以上的项目须单独分析", lines=3).container)
+        self.export_button = QPushButton("导出本项目自评表(&E)…")
+        self.export_button.setToolTip("把该项目的项目支出绩效自评表单独导出为 Word、PDF 和 Excel")
+        self.export_button.clicked.connect(self.export_form)
+        self.export_result = QLabel()
+        self.export_result.setWordWrap(True)
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.export_button)
+        form.addRow(self.export_result)
         layout.addWidget(box)
         area = QScrollArea()
         area.setWidgetResizable(True)
@@ -141,6 +153,26 @@ class ProjectsPage(Page):
             self.score.setText(f"{figures.execution}；总分 {figures.total}，等级 {figures.grade}")
         else:
             self.score.setText(f"{figures.execution}；{figures.total}")
+
+    def export_form(self):
+        """The selected project's 自评表 alone, to a folder the clerk picks (Word, PDF and Excel)."""
+        report = self.editor.report
+        if report is None or not (0 <= self.current < len(report.projects)):
+            return None
+        folder = QFileDialog.getExistingDirectory(self, "选择保存项目自评表的文件夹")
+        if not folder:
+            return None
+        self.editor.flush()
+        name = report.projects[self.current].name
+        return (Operation(self, "导出项目自评表",
+                          lambda progress: exporting.export_project(report, Path(folder), name, progress=progress))
+                .success(self._form_exported)
+                .run_in_background())
+
+    def _form_exported(self, outcome: exporting.ExportOutcome) -> None:
+        self.last_export = outcome
+        note = f"\n该项目还有 {outcome.errors} 个校验错误，已按草稿导出（每页标“草稿”）。" if outcome.errors else ""
+        self.export_result.setText("已导出：\n" + "\n".join(str(p) for p in outcome.paths) + note)
 
     def focus_path(self, path: str) -> bool:
         found = fieldpath.split_list_item(path, PROJECTS)
