@@ -20,8 +20,7 @@ from ..domain.district import Submission, TownshipFigures, figures_of
 from ..domain.model import Report, UnitLevel
 from ..errors import UserError
 from ..excel.safety import UnsafeFileError, check_members
-from ..exchange import ChecksumMismatchError, Envelope, ExchangeError, Integrity, report_checksum
-from ..exchange.codec import encode
+from ..exchange import ChecksumMismatchError, Envelope, ExchangeError
 from ..exchange.fileformat import FILE_SUFFIX, MAX_FILE_BYTES, envelope_from_bytes
 from .district import scored
 from .workspace import Workspace
@@ -72,7 +71,6 @@ class PlannedFile:
     township: str = ""
     reason: str = ""  # why refused / skipped; the check's summary otherwise
     envelope: Optional[Envelope] = None
-    checksum: str = ""
     changes: list[Change] = field(default_factory=list)
     error_count: int = 0
     warning_count: int = 0
@@ -193,8 +191,7 @@ def plan_collection(workspace: Workspace, district: str, year: int, files: list[
             continue
         report = envelope.report
         name = report.unit.name.strip()
-        item = PlannedFile(incoming.name, Outcome.NEW, township=name, envelope=envelope,
-                           checksum=report_checksum(encode(report)))
+        item = PlannedFile(incoming.name, Outcome.NEW, township=name, envelope=envelope)
         refusal = _refusal(report, district, year, name in townships)
         if refusal:
             item.outcome, item.reason = Outcome.REFUSED, refusal

@@ -36,6 +36,7 @@ from .marks import set_tone
 from .pages.analysis import AnalysisPage
 from .pages.base import Page
 from .pages.checks import ChecksPage
+from .pages.district import DistrictPage
 from .pages.evaluation import EvaluationPage
 from .pages.export import ExportPage
 from .pages.finance import FinancePage
@@ -178,7 +179,8 @@ class MainWindow(QMainWindow):
         self.checks_page.jump_requested.connect(self.go_to_field)
         self.checks_page.recheck_requested.connect(self.run_checks)
         self.export_page = ExportPage(self.editor, self)
-        pages += [self.checks_page, self.export_page]
+        self.district_page = DistrictPage(self.editor)
+        pages += [self.checks_page, self.export_page, self.district_page]
         for number, page in enumerate(pages):
             self.add_page(page, number)
             # A form label's buddy is the field's container; its Alt+letter must reach the field itself.

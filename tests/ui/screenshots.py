@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 NAMES = {
     "概览": "overview", "单位概况": "profile", "年度工作": "work", "活动台账": "ledger", "收支情况": "finance",
-    "项目": "projects", "绩效目标与自评": "evaluation", "分析与结论": "analysis", "校验": "checks", "导出": "export",
+    "项目": "projects", "绩效目标与自评": "evaluation", "分析与结论": "analysis", "校验": "checks", "导出": "export", "区县汇总": "district",
 }
 
 
