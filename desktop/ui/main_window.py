@@ -222,8 +222,11 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction("退出(&X)", self, triggered=self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.database_settings_action = QAction("数据库设置(&D)…", self, triggered=self.database_settings)
+        self.save_action = QAction("保存(&S)", self, triggered=self.save_now)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setToolTip("立即保存（平时每次修改后都会自动保存）")
         menu = self.menuBar().addMenu("文件(&F)")
-        for action in (self.new_unit_action, self.new_year_action, None, self.import_action, self.import_report_action,
+        for action in (self.new_unit_action, self.new_year_action, self.save_action, None, self.import_action, self.import_report_action,
                        self.export_action, self.submission_action, None, self.database_settings_action, None,
                        self.quit_action):
             if action is None:
@@ -249,6 +252,9 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("查看(&V)")
         view_menu.addAction(self.next_page_action)
         view_menu.addAction(self.previous_page_action)
+        self.demo_action = QAction("载入示例单位(&D)", self, triggered=self.load_demo)
+        self.demo_action.setToolTip("载入两个示例单位，看看填好的报告是什么样子（不影响您自己的单位）")
+        self.menuBar().addMenu("帮助(&H)").addAction(self.demo_action)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("单位与年度")
@@ -536,12 +542,29 @@ class MainWindow(QMainWindow):
 
         generate_submission(self, self.workspace, self.report.unit.name, self.report.fiscal_year)
 
+    def save_now(self) -> bool:
+        """保存 (Ctrl+S): whatever waits is written now, and the status bar says so."""
+        if self.report is None:
+            self.statusBar().showMessage("没有打开的报告", 5000)
+            return False
+        if self.editor.flush():
+            from datetime import datetime
+
+            self.statusBar().showMessage(f"已保存（{datetime.now():%H:%M:%S}）。所有修改也会自动保存。", 8000)
+            return True
+        QMessageBox.warning(self, "保存", f"没有保存成功：{self.editor.save_error}\n\n修改仍在窗口中，请稍后再按 Ctrl+S。")
+        return False
+
     def load_demo(self) -> None:
         reports = run_now(self, "载入示例单位", self.workspace.load_demo)
         if reports is None:
             return
         first = reports[0] if reports else None
-        self.refresh(select=(first.unit.name, first.fiscal_year) if first else None)
+        if first is None:
+            self.statusBar().showMessage("示例单位已经在“单位”列表中，可在工具栏的“单位”下拉框中选择", 8000)
+            return
+        self.refresh(select=(first.unit.name, first.fiscal_year))
+        self.statusBar().showMessage(f"已载入示例单位“{first.unit.name}”；您自己的单位仍在“单位”列表中", 8000)
 
     # -------------------------------------------------------------- closing
 

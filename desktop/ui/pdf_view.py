@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -76,7 +76,9 @@ def render_pages(path: Path, width_px: int) -> list[QImage]:
 
 
 class PdfView(QScrollArea):
-    """The pages one below another, each fitted to the view's width."""
+    """The pages one below another: fitted to the view's width, or zoomed; page by page with 上一页 / 下一页."""
+
+    ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -87,16 +89,24 @@ class PdfView(QScrollArea):
         self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setWidget(self.pages)
         self.page_count = 0
+        self.path: Path | None = None
+        self.zoom = 1.0  # 1.0: the page as wide as the view
+        self.labels: list[QLabel] = []
+        self._pending: int | None = None  # the page to scroll to once the new pages are laid out
 
     def show_pdf(self, path: Path | None) -> int:
         while self.column.count():
             widget = self.column.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
+        self.labels = []
         self.page_count = 0
+        self.path = path
+        self._pending = None
+        self.verticalScrollBar().setValue(0)
         if path is None:
             return 0
-        width = max(self.viewport().width() - 40, 400)
+        width = max(self.viewport().width() - 40, 400) * self.zoom
         for image in render_pages(path, int(width * self.devicePixelRatioF())):
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
@@ -104,5 +114,61 @@ class PdfView(QScrollArea):
             label.setPixmap(pixmap)
             label.setStyleSheet("border: 1px solid #bbbbbb; background: white;")
             self.column.addWidget(label)
+            self.labels.append(label)
             self.page_count += 1
         return self.page_count
+
+    def set_zoom(self, zoom: float) -> None:
+        """Re-render at `zoom` × the view's width, staying on the page shown."""
+        page = self.current_page()
+        self.zoom = zoom
+        if self.path is not None:
+            self.show_pdf(self.path)
+            self._pending = page
+            self.go_to_page(page)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in self.ZOOMS if z > self.zoom + 1e-6), self.ZOOMS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(self.ZOOMS) if z < self.zoom - 1e-6), self.ZOOMS[0]))
+
+    def fit_width(self) -> None:
+        self.set_zoom(1.0)
+
+    def current_page(self) -> int:
+        """The page at the top of the view, from 0."""
+        if not self._laid_out():
+            return self._pending or 0  # not laid out yet: the page it is about to show
+        top = self.verticalScrollBar().value()
+        current = 0
+        for number, label in enumerate(self.labels):
+            if label.y() > top + 10:
+                break
+            current = number
+        return current
+
+    def _laid_out(self) -> bool:
+        # Placed in the column, and the scroll bar's range updated to the column's new height.
+        if len(self.labels) < 2:
+            return True
+        last = self.labels[-1]
+        return self.labels[1].y() > 0 and self.pages.height() >= last.y() + last.height()
+
+    def go_to_page(self, number: int, tries: int = 50) -> None:
+        if not self.labels:
+            return
+        number = max(0, min(number, len(self.labels) - 1))
+        if not self._laid_out() and tries:
+            # New pages are placed by the next layout pass: scroll once they have their positions.
+            self._pending = number
+            QTimer.singleShot(20, lambda: self._pending == number and self.go_to_page(number, tries - 1))
+            return
+        self._pending = None
+        self.verticalScrollBar().setValue(self.labels[number].y())
+
+    def next_page(self) -> None:
+        self.go_to_page(self.current_page() + 1)
+
+    def previous_page(self) -> None:
+        self.go_to_page(self.current_page() - 1)

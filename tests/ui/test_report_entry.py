@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from desktop.domain.scoring import IndicatorKind
@@ -255,11 +256,41 @@ def export_and_check(qtbot, window, folder):
     return outcome
 
 
+PASTED_LEDGER = "".join(
+    f"2024-{month}-{day}\t宣讲\t巾帼宣讲进村第{n}站\t1\t{30 + n}\t\t{n}00\t巾帼宣讲进基层\r\n"
+    for n, (month, day) in enumerate([(4, 2), (4, 16), (5, 7), (5, 21), (6, 4), (7, 9), (8, 13), (9, 10),
+                                      (10, 15), (11, 5)], start=1))
+
+
+def paste_ledger(qtbot, window):
+    """Ten more rows copied from her own Excel sheet: Down past the last row, Home, Ctrl+V, 粘贴."""
+    table = window.ledger_page.table
+    table.select(table.model.rowCount() - 1, 0)
+    qtbot.keyClick(table.view, Qt.Key.Key_Down)  # a new, empty row to paste into
+    qtbot.keyClick(table.view, Qt.Key.Key_Home)
+    QGuiApplication.clipboard().setText(PASTED_LEDGER)
+    seen = {}
+
+    def paste(dialog):
+        seen["text"] = dialog.message.text()
+        qtbot.mouseClick(dialog.paste_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(qtbot, paste)
+    qtbot.keyClick(table.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    window.activateWindow()  # the offscreen platform leaves the closed dialog active
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert "将粘贴 10 行（新增 9 行，改写 1 行）" in seen["text"]
+    ledger = window.report.activities
+    assert len(ledger) == 13 and ledger[12].title == "巾帼宣讲进村第10站" and ledger[12].money == Decimal("1000.00")
+    assert ledger[3].date == date(2024, 4, 2) and ledger[3].task_key == window.report.tasks[0].key
+
+
 def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, db_locator, tmp_path):
     create_unit(qtbot, window)
     enter_profile(qtbot, window)
     enter_work(qtbot, window)
     enter_ledger(qtbot, window)
+    paste_ledger(qtbot, window)
     enter_finance(qtbot, window)
     enter_projects(qtbot, window)
     enter_evaluation(qtbot, window)
@@ -321,7 +352,7 @@ def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, 
     assert stored.profile.short_name == "某某区妇联"
     assert stored.profile.leadership_posts[0].title == "主席" and stored.profile.leadership_posts[0].count == 1
     assert [t.title for t in stored.tasks] == ["巾帼宣讲进基层", "两癌筛查与救助"]
-    assert len(stored.activities) == 3 and stored.activities[2].money == Decimal("25000.00")
+    assert len(stored.activities) == 13 and stored.activities[2].money == Decimal("25000.00")
     assert stored.finance.carry_over_end == Decimal("100000.00")
     assert stored.projects[0].indicators[0].actual == Decimal("15")
     assert len(stored.self_evaluation.indicators) == 3
@@ -341,6 +372,10 @@ def test_a_year_entered_through_the_forms_checked_fixed_and_kept(qtbot, window, 
     assert "某某区妇联" in text and "巾帼宣讲进基层" in text and "基层妇联工作经费不足" in text
     pdf = next(p for p in outcome.paths if p.suffix == ".pdf")
     pdf_text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # What was typed and pasted is in the PDF: the ledger's 12 activities for the first task (2 typed,
+    # 10 pasted), 120 + 140 + 31…40 = 615 人次, 1,500 + 100…1,000 = 7,000 元.
+    flat = "".join(pdf_text.split())
+    assert "全年开展相关活动12项，共13场（期），参与615人次，涉及资金0.7万元" in flat
     assert "某某区妇联" in pdf_text and "草稿" in pdf_text
     import openpyxl
 

@@ -68,19 +68,21 @@ class ExportPage(Page):
         folder_label = QLabel("保存到(&S)：")
         folder_label.setBuddy(self.folder_edit)
         form.addRow(folder_label, folder_row)
-        self.final_check = QCheckBox("按定稿导出（有校验错误时仍会标“草稿”）")
-        self.final_check.setChecked(True)
-        form.addRow("", self.final_check)
         buttons = QHBoxLayout()
-        self.export_button = QPushButton("导出(&X)")
+        self.export_button = QPushButton("导出正式稿(&X)")
         self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start_export)
+        self.export_button.setToolTip("校验没有错误时导出正式稿；还有错误时导出的是草稿（每页标“草稿”），并告诉您有几个错误")
+        self.export_button.clicked.connect(lambda: self.start_export(final=True))
+        self.draft_button = QPushButton("导出草稿(&D)")
+        self.draft_button.setToolTip("每页标“草稿”，用于内部审阅")
+        self.draft_button.clicked.connect(lambda: self.start_export(final=False))
         self.preview_button = QPushButton("预览 PDF(&P)")
         self.preview_button.clicked.connect(self.start_preview)
         self.preview_button.setEnabled(renderer_available())
         if not renderer_available():
             self.preview_button.setToolTip("预览需要 PDF 显示组件，请重新安装本程序")
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.draft_button)
         buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
         form.addRow(buttons)
@@ -112,6 +114,22 @@ class ExportPage(Page):
         self.preview_label.setWordWrap(True)
         right_layout.addWidget(self.preview_label)
         self.pdf_view = PdfView()
+        tools = QHBoxLayout()
+        self.page_label = QLabel("")
+        for text, tip, action in (("－", "缩小", self.pdf_view.zoom_out), ("＋", "放大", self.pdf_view.zoom_in),
+                                  ("适合宽度", "页面宽度与窗口相同", self.pdf_view.fit_width),
+                                  ("上一页", "", self.pdf_view.previous_page), ("下一页", "", self.pdf_view.next_page)):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(action)
+            button.clicked.connect(self._show_page_number)
+            tools.addWidget(button)
+            setattr(self, {"－": "zoom_out_button", "＋": "zoom_in_button", "适合宽度": "fit_button",
+                           "上一页": "previous_button", "下一页": "next_button"}[text], button)
+        tools.addWidget(self.page_label)
+        tools.addStretch(1)
+        right_layout.addLayout(tools)
+        self.pdf_view.verticalScrollBar().valueChanged.connect(self._show_page_number)
         right_layout.addWidget(self.pdf_view, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
@@ -153,7 +171,12 @@ class ExportPage(Page):
 
     # -------------------------------------------------------------- export
 
-    def start_export(self):
+    def _show_page_number(self, *_args) -> None:
+        view = self.pdf_view
+        self.page_label.setText(f"第 {view.current_page() + 1} / {view.page_count} 页，{round(view.zoom * 100)}%"
+                                if view.page_count else "")
+
+    def start_export(self, final: bool = True):
         report = self.editor.report
         if report is None:
             return None
@@ -164,7 +187,6 @@ class ExportPage(Page):
         self.editor.flush()
         folder = Path(self.folder_edit.text().strip() or default_folder())
         outline_id = self.outline_combo.currentData()
-        final = self.final_check.isChecked()
         self.result_label.setText("正在导出…")
         self.outcome = None
         return (
@@ -187,6 +209,16 @@ class ExportPage(Page):
         self.result_label.setText(f"已导出：\n{names}{note}")
         self.open_folder_button.setEnabled(True)
         self.open_file_button.setEnabled(True)
+        folder = outcome.paths[0].parent if outcome.paths else None
+        pdf = next((p for p in outcome.paths if p.suffix == ".pdf"), None)
+        kind = "草稿" if outcome.draft else "正式稿"
+        if pdf is not None and renderer_available():
+            self.preview_path = pdf
+            pages = self.pdf_view.show_pdf(pdf)
+            self.preview_label.setText(f"已导出{kind}（共 {pages} 页），文件保存在：{folder}")
+            self._show_page_number()
+        elif folder is not None:
+            self.preview_label.setText(f"已导出{kind}，文件保存在：{folder}")
 
     def _failed(self, exc: UserError) -> None:
         self.result_label.setText(f"导出没有完成：{exc.message}")
@@ -222,7 +254,8 @@ class ExportPage(Page):
     def _previewed(self, path: Path) -> None:
         self.preview_path = path
         pages = self.pdf_view.show_pdf(path)
-        self.preview_label.setText(f"PDF 预览（共 {pages} 页，尚未保存；满意后点“导出”）")
+        self.preview_label.setText(f"PDF 预览（共 {pages} 页，尚未保存；满意后点“导出正式稿”）")
+        self._show_page_number()
 
     def prepare_screenshot(self) -> None:
         """For the README's screenshot: show the preview of the open report."""
