@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import EXIT_OK, add_report_source, load_report
+from .common import EXIT_OK, add_report_source, load_report, open_workspace
 
 
 def register(sub) -> None:
@@ -28,6 +28,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     formats = exporting.chosen_formats(args.format)
     report = load_report(args)
+    if args.unit:  # a district's report in the database: its 〔全区汇总〕 fields take the collected figures
+        from ..services.district_fields import resolve_district_fields
+
+        report = resolve_district_fields(open_workspace(args), report)
     if args.project:
         return _export_project(args, report, formats)
     outcome = exporting.export(report, Path(args.out), formats, args.outline, final=not args.draft,

@@ -195,6 +195,10 @@ class DistrictPage(Page):
         self.sentences = QPlainTextEdit()
         self.sentences.setReadOnly(True)
         self.sentences.setPlaceholderText("收集报送文件后，这里给出可引用到本区报告中的汇总语句。")
+        self.sentences.setToolTip(
+            "在本单位报告的文字材料中写入〔全区汇总〕或〔全区汇总：宣讲〕，导出报告时自动换成由已收集数据生成的语句，"
+            "数字随之后收集的文件更新，无需手工录入。"
+        )
         lower_layout.addWidget(self.sentences, 1)
         splitter.addWidget(lower)
         splitter.setSizes([300, 260])

@@ -191,7 +191,8 @@ class ExportPage(Page):
         self.outcome = None
         return (
             Operation(self, "导出报告",
-                      lambda progress: exporting.export(report, folder, formats, outline_id, final, progress))
+                      lambda progress: exporting.export(
+                          _with_district_figures(self.editor.workspace, report), folder, formats, outline_id, final, progress))
             .success(self._exported)
             .failure(self._failed)
             .cancelled(lambda: self.result_label.setText("已取消导出，没有写入任何文件。"))
@@ -267,3 +268,10 @@ class ExportPage(Page):
             task.done.connect(loop.quit)
             if not task.finished:
                 loop.exec()
+
+
+def _with_district_figures(workspace, report):
+    """A district's 〔全区汇总〕 fields filled from its townships' collected figures (see 区县汇总)."""
+    from ...services.district_fields import resolve_district_fields
+
+    return resolve_district_fields(workspace, report)
