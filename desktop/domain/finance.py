@@ -97,6 +97,12 @@ def budget_execution_rate(budget: Budget) -> Optional[Decimal]:
     return execution_rate(budget.executed, base)
 
 
+def project_budget_share(project: Project, budget: Budget) -> Optional[Decimal]:
+    """A project's share of the department's budget (%), 2 decimals: 34.5 of 100.46 万元 → 34.34."""
+    base = budget.adjusted if budget.adjusted is not None else budget.initial
+    return execution_rate(project_budget(project), base)
+
+
 def budget_was_adjusted(budget: Budget) -> bool:
     return budget.initial is not None and budget.adjusted is not None and budget.initial != budget.adjusted
 

@@ -15,6 +15,7 @@ from ..domain.finance import (
     income_shares,
     income_total,
     project_budget,
+    project_budget_share,
     project_execution_rate,
 )
 from ..domain.model import FundColumn, Indicator, Project, Report
@@ -103,7 +104,11 @@ def _rate(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal
 def projects(report: Report, project: Optional[Project] = None) -> Table:
     """项目支出表: one row per project with its budgets, execution and self-score, and a total row."""
     rules = rule_set_for(report)
-    rows: list[list[Cell]] = [_head("序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "自评得分")]
+    budget = report.finance.budget
+    # A reviewer recomputes each project's weight in the department's budget: printed when that budget is known.
+    with_share = (budget.adjusted if budget.adjusted is not None else budget.initial) is not None
+    rows: list[list[Cell]] = [_head("序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "自评得分")
+                              + (_head("占部门预算") if with_share else [])]
     initial_sum, adjusted_sum, executed_sum = [], [], []
     for n, item in enumerate(report.projects, start=1):
         initial, adjusted, executed = fund_total(item.initial), project_budget(item), fund_total(item.executed)
@@ -114,12 +119,12 @@ def projects(report: Report, project: Optional[Project] = None) -> Table:
         rows.append([
             Cell(str(n), align=Align.CENTER), Cell(item.name), Cell(_amount(initial)), Cell(_amount(adjusted)),
             Cell(_amount(executed)), Cell(_percent(project_execution_rate(item))), Cell(_number(evaluation.total, "分")),
-        ])
+        ] + ([Cell(_percent(project_budget_share(item, budget)))] if with_share else []))
     if not report.projects:
         # Only a 项目支出 of zero means there were none; a list not yet entered is left out of the document
         # (the builder does not print it) and the draft-only workbook says so.
         none = report.finance.expenditure.project == 0
-        rows.append([Cell("本年度无项目支出" if none else "项目明细未填写", colspan=7, align=Align.CENTER)])
+        rows.append([Cell("本年度无项目支出" if none else "项目明细未填写", colspan=7 + with_share, align=Align.CENTER)])
     else:
         total_adjusted = _sum_entered(adjusted_sum)
         total_executed = _sum_entered(executed_sum)
@@ -129,8 +134,10 @@ def projects(report: Report, project: Optional[Project] = None) -> Table:
             Cell("合计", colspan=2, align=Align.CENTER, bold=True), Cell(_amount(_sum_entered(initial_sum)), bold=True),
             Cell(_amount(total_adjusted), bold=True), Cell(_amount(total_executed), bold=True),
             Cell(_percent(execution_rate(total_executed, total_adjusted)), bold=True), Cell(None),
-        ])
-    return Table(widths=[0.6, 3, 1.2, 1.2, 1.2, 1, 1], rows=rows, header_rows=1, name="projects",
+        ] + ([Cell(_percent(execution_rate(total_adjusted, budget.adjusted if budget.adjusted is not None
+                                          else budget.initial)), bold=True)] if with_share else []))
+    return Table(widths=[0.6, 3, 1.2, 1.2, 1.2, 1, 1] + ([1.1] if with_share else []), rows=rows, header_rows=1,
+                 name="projects",
                  caption="项目支出表", note="单位：万元")
 
 

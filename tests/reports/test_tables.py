@@ -104,3 +104,17 @@ def test_no_project_rows_say_whether_there_were_none_or_they_are_missing():
     assert projects(report).rows[1][0].value == "项目明细未填写"
     report.finance.expenditure.project = Decimal("0.00")
     assert projects(report).rows[1][0].value == "本年度无项目支出"
+
+
+def test_each_project_shows_its_share_of_the_department_budget():
+    from tests.validation.builders import clean_report
+
+    report = clean_report()
+    report.finance.budget.adjusted = Decimal("1004600.00")  # 100.46 万元
+    report.projects[0].adjusted.total = report.projects[0].adjusted.current_year = Decimal("345000.00")
+    table = projects(report)
+    assert table.rows[0][-1].text == "占部门预算"
+    assert table.rows[1][-1].text == "34.34%"  # 34.5 of 100.46 万元
+    assert table.rows[-1][-1].text == "34.34%"
+    # Without a department budget there is nothing to compare with: no column.
+    assert projects(seed_report("000")).column_count == 7
