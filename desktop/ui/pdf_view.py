@@ -152,6 +152,10 @@ class PdfView(QScrollArea):
         # Placed in the column, and the scroll bar's range updated to the column's new height.
         if len(self.labels) < 2:
             return True
+        for label in self.labels:
+            pixmap = label.pixmap()
+            if label.height() < pixmap.height() / pixmap.devicePixelRatio():
+                return False  # placed before its picture was measured: another pass is coming
         last = self.labels[-1]
         return self.labels[1].y() > 0 and self.pages.height() >= last.y() + last.height()
 
@@ -159,13 +163,16 @@ class PdfView(QScrollArea):
         if not self.labels:
             return
         number = max(0, min(number, len(self.labels) - 1))
-        if not self._laid_out() and tries:
-            # New pages are placed by the next layout pass: scroll once they have their positions.
+        target = self.labels[number].y()
+        bar = self.verticalScrollBar()
+        needed = min(target, self.pages.height() - self.viewport().height())
+        if (not self._laid_out() or bar.maximum() < needed) and tries:
+            # New pages are placed, and the scroll range follows, in the next layout pass: scroll after it.
             self._pending = number
             QTimer.singleShot(20, lambda: self._pending == number and self.go_to_page(number, tries - 1))
             return
         self._pending = None
-        self.verticalScrollBar().setValue(self.labels[number].y())
+        bar.setValue(self.labels[number].y())
 
     def next_page(self) -> None:
         self.go_to_page(self.current_page() + 1)
