@@ -175,10 +175,15 @@ def status_values(row: StatusRow) -> list:
     ]
 
 
-def export_status(workspace: Workspace, district: str, year: int, path: Path) -> Path:
+def export_status(workspace: Workspace, district: str, year: int, path: Path, order: Optional[list[str]] = None) -> Path:
+    """The status table as a workbook; `order` (township names) keeps the order the clerk sorted on screen."""
     from ..reports.district_workbook import write_table_workbook
 
-    rows = [status_values(r) for r in district_status(workspace, district, year)]
+    status = district_status(workspace, district, year)
+    if order:
+        rank = {name: i for i, name in enumerate(order)}
+        status.sort(key=lambda r: rank.get(r.township.name, len(rank)))
+    rows = [status_values(r) for r in status]
     return write_table_workbook(f"{district} {year} 年度报送情况", STATUS_HEADERS, rows, path)
 
 

@@ -103,6 +103,17 @@ def test_drop_a_folder_then_status_issues_charts_and_export(qtbot, window, works
     numbers = [int(v) for v in values if v]
     assert numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
 
+    # 导出报送情况 keeps the order on screen.
+    shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    status_file = tmp_path / "报送情况.xlsx"
+    when_modal(qtbot, QFileDialog, lambda d: (d.selectFile(str(status_file)), d.accept()))
+    qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(status_file.exists, timeout=10000)
+    import openpyxl
+
+    exported = openpyxl.load_workbook(status_file).active
+    assert [exported.cell(r, 1).value for r in range(3, exported.max_row + 1)] == shown
+
     # Open the faulty township's issues: click its row, then 查看问题.
     row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data() == files.hand_edited_township)
     rect = page.table.visualRect(page.proxy.index(row, 0))

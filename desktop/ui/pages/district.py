@@ -371,7 +371,9 @@ class DistrictPage(Page):
             return
         path, _ = QFileDialog.getSaveFileName(self, "导出报送情况", f"{where[0]}_{where[1]}_报送情况.xlsx", "Excel 工作簿 (*.xlsx)")
         if path:
-            run_now(self, "导出报送情况", lambda: district.export_status(self.editor.workspace, *where, Path(path)))
+            order = [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.proxy.rowCount())]
+            run_now(self, "导出报送情况",
+                    lambda: district.export_status(self.editor.workspace, *where, Path(path), order))
 
     def export_summary(self) -> None:
         where = self._where()
