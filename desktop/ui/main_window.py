@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.check_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
+        # A passing message (已保存, 已导出 …) takes the label's place instead of being drawn over it.
+        self.statusBar().messageChanged.connect(lambda text: self.status_label.setVisible(not text))
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.save_label)
         db_label = QLabel(f"数据库：{workspace.location_name}")

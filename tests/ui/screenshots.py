@@ -2,6 +2,13 @@
 
     xvfb-run -a -s "-screen 0 1366x768x24" /tmp/venv/bin/python tests/ui/screenshots.py docs/screenshots
 
+Every page at the common screen sizes and at 125 % scaling (QT_SCALE_FACTOR) goes to docs/screenshots/sizes/:
+
+    for size in 1366x768 1920x1080; do for scale in 1 1.25; do
+      QT_SCALE_FACTOR=$scale xvfb-run -a -s "-screen 0 ${size}x24" .venv/bin/python tests/ui/screenshots.py \
+        docs/screenshots/sizes/$size-$(python3 -c "print(round($scale*100))")pct
+    done; done
+
 Each page of the demo unit is shown in a real X window and the whole screen captured with ImageMagick's
 `import`, then reduced to a palette PNG so that each stays small.
 """
@@ -9,6 +16,7 @@ Each page of the demo unit is shown in a real X window and the whole screen capt
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -51,8 +59,16 @@ def main(out_dir: str) -> int:
                 app.processEvents()
             target = out / f"{number:02d}-{NAMES.get(page.title, page.title)}.png"
             raw = Path(folder) / "raw.png"
-            subprocess.run(["import", "-window", "root", str(raw)], check=True)
-            subprocess.run(["/usr/bin/convert", str(raw), "-colors", "128", f"PNG8:{target}"], check=True)
+            if shutil.which("import"):
+                subprocess.run(["import", "-window", "root", str(raw)], check=True)
+            else:  # no ImageMagick: the X server's root window through Qt
+                app.primaryScreen().grabWindow(0).save(str(raw))
+            if Path("/usr/bin/convert").exists():
+                subprocess.run(["/usr/bin/convert", str(raw), "-colors", "128", f"PNG8:{target}"], check=True)
+            else:  # the same reduction with Pillow (installed with reportlab)
+                from PIL import Image
+
+                Image.open(raw).convert("RGB").quantize(128).save(target, optimize=True)
             print(target, target.stat().st_size)
         window.close()
         database.close()
