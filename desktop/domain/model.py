@@ -327,6 +327,9 @@ class Report:
     problems: list[str] = field(default_factory=list)  # 存在问题
     measures: list[str] = field(default_factory=list)  # 改进建议 / 下一步改进措施
     id: Optional[int] = internal()
+    # The stored revision this copy was loaded at or last saved as; a save names it, and is refused when
+    # the stored report has moved on since (another window, a second program, an import).
+    revision: Optional[int] = internal(compare=False)
 
     def task(self, key: str | None) -> WorkTask | None:
         return next((t for t in self.tasks if t.key == key), None)

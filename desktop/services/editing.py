@@ -4,6 +4,12 @@ Ledger lines are saved one by one the moment they change (a few milliseconds eac
 fields go to the unit table at once; everything else marks the report as changed and is saved whole
 once the clerk pauses (SAVE_DELAY_SECONDS after the last change), when the page changes and on close.
 The interface asks `flush()` to run when the delay has passed; it never decides what to save itself.
+
+Every write names the revision the report was loaded at. When the report was changed elsewhere in the
+meantime (another window, another PC, an import --replace), the write is refused and the session goes to
+CONFLICT: it writes nothing more, and `unsaved` keeps the clerk's edits since the last complete save, so
+that the interface can reload the report and offer them back to re-apply. Nothing is overwritten and
+nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -14,8 +20,9 @@ from enum import Enum
 from typing import Any, Callable, Optional
 
 from ..domain.model import Activity, Report
-from ..storage import Database, StorageError
-from . import fieldpath
+from ..storage import Database, ReportChangedError, StorageError
+from . import fieldpath, unsaved
+from .unsaved import EditKind, UnsavedEdit
 
 SAVE_DELAY_SECONDS = 0.4
 ACTIVITIES = "report.activities"
@@ -26,10 +33,16 @@ class SaveState(str, Enum):
     SAVED = "saved"  # 已保存
     PENDING = "pending"  # 正在保存（等待输入停顿）
     FAILED = "failed"  # 保存失败
+    CONFLICT = "conflict"  # 报告已在别处修改，未保存
 
     @property
     def label(self) -> str:
-        return {"saved": "已保存", "pending": "正在保存…", "failed": "保存失败"}[self.value]
+        return {
+            "saved": "已保存",
+            "pending": "正在保存…",
+            "failed": "保存失败",
+            "conflict": "未保存：报告已在别处修改",
+        }[self.value]
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,12 @@ class EditSession:
         self.state = SaveState.SAVED
         self.error: str = ""
         self.saves = 0  # whole-report saves done (for tests and the benchmark)
+        self.unsaved: list[UnsavedEdit] = []  # edits since everything was last saved, oldest first
+
+    @property
+    def conflicted(self) -> bool:
+        """The report was changed elsewhere: this copy must be reloaded before anything is saved."""
+        return self.state is SaveState.CONFLICT
 
     # -------------------------------------------------------------- changing fields
 
@@ -59,6 +78,11 @@ class EditSession:
         """Set one field of the report and save it by the policy; returns the change made."""
         old = fieldpath.set_value(self.report, path, value)
         change = Change(path, old, value)
+        edit = UnsavedEdit(EditKind.SET, path, value, unsaved.item_key(self.report, path))
+        if self.unsaved and self.unsaved[-1].kind is EditKind.SET and self.unsaved[-1].path == path:
+            self.unsaved[-1] = edit  # typing a word is one edit, as it is one step to undo
+        else:
+            self.unsaved.append(edit)
         self._persist(path)
         return change
 
@@ -69,9 +93,10 @@ class EditSession:
         """Insert an item into a list of the report (a row of a table)."""
         items = fieldpath.get(self.report, list_path)
         items.insert(index, item)
+        self.unsaved.append(UnsavedEdit(EditKind.INSERT, list_path, item))
         if list_path == ACTIVITIES:
             # The database keeps its own order of ledger lines; the table sorts for display.
-            self._write(lambda: self.database.reports().save_activity(self.report.id, item))
+            self._write(lambda: self.database.reports().save_activity(self.report, item))
         else:
             self._persist(list_path)
 
@@ -79,8 +104,9 @@ class EditSession:
         """Remove and return an item of a list of the report."""
         items = fieldpath.get(self.report, list_path)
         item = items.pop(index)
+        self.unsaved.append(UnsavedEdit(EditKind.REMOVE, list_path, item))
         if list_path == ACTIVITIES:
-            self._write(lambda: self.database.reports().delete_activity(self.report.id, item.key))
+            self._write(lambda: self.database.reports().delete_activity(self.report, item.key))
         else:
             self._persist(list_path)
         return item
@@ -96,7 +122,7 @@ class EditSession:
         located = fieldpath.split_list_item(path, ACTIVITIES)
         if located is not None:
             activity: Activity = self.report.activities[located[0]]
-            self._write(lambda: self.database.reports().save_activity(self.report.id, activity))
+            self._write(lambda: self.database.reports().save_activity(self.report, activity))
         elif fieldpath.is_within(path, UNIT) and path != UNIT:
             self._write(lambda: self.database.units().update(self.report.unit))
         else:
@@ -107,15 +133,24 @@ class EditSession:
         self.state = SaveState.PENDING
 
     def _write(self, action: Callable[[], Any]) -> None:
+        if self.conflicted:
+            return  # a stale copy writes nothing more; the edit stays in `unsaved`
         try:
             action()
         except StorageError as exc:
-            self.state = SaveState.FAILED
-            self.error = exc.message
+            self._failed(exc)
             return
-        if self._dirty_since is None and self.state is SaveState.FAILED:
-            self.state = SaveState.SAVED
-            self.error = ""
+        if self._dirty_since is None:
+            self._all_saved()
+
+    def _failed(self, exc: StorageError) -> None:
+        self.state = SaveState.CONFLICT if isinstance(exc, ReportChangedError) else SaveState.FAILED
+        self.error = exc.message
+
+    def _all_saved(self) -> None:
+        self.state = SaveState.SAVED
+        self.error = ""
+        self.unsaved.clear()
 
     @property
     def dirty(self) -> bool:
@@ -127,16 +162,16 @@ class EditSession:
 
     def flush(self) -> bool:
         """Save the report whole if it has unsaved changes. True when everything is saved."""
+        if self.conflicted:
+            return False
         if not self.dirty:
-            return self.state is not SaveState.FAILED
+            return self.state is SaveState.SAVED
         try:
             self.database.reports().save(self.report)
         except StorageError as exc:
-            self.state = SaveState.FAILED
-            self.error = exc.message
+            self._failed(exc)
             return False
         self._dirty_since = None
         self.saves += 1
-        self.state = SaveState.SAVED
-        self.error = ""
+        self._all_saved()
         return True

@@ -10,7 +10,7 @@ from ..domain.model import Outline, Report, Unit
 from ..errors import UserError
 from ..exchange import ExchangeError, read_file, write_file
 from ..paths import resources_dir
-from ..storage import Database
+from ..storage import Database, DuplicateReportError
 
 
 class WorkspaceError(UserError):
@@ -122,17 +122,23 @@ class Workspace:
     # -------------------------------------------------------------- exchange
 
     def import_file(self, path: Path, replace: bool = False) -> Report:
-        """Take an exchange file into the database whole, or not at all."""
+        """Take an exchange file into the database whole, or not at all.
+
+        Whether the year already exists is decided inside the write transaction (storage refuses a
+        second copy of a year unless `replace`): of two imports racing on one new database, exactly one
+        stores the report and the other gets the same refusal as a plain re-import.
+        """
         report = read_file(path)  # raises ExchangeError before anything is written
         unit = self.database.units().find(report.unit.name)
         if unit is not None:
             report.unit.id = unit.id
-            if self._has_year(unit, report.fiscal_year) and not replace:
-                raise WorkspaceError(
-                    f"数据库中已有“{unit.name}” {report.fiscal_year} 年度的报告。"
-                    "如要用文件中的内容覆盖它，请选择“覆盖导入”（命令行加 --replace）。"
-                )
-        return self.database.reports().save(report)
+        try:
+            return self.database.reports().save(report, replace=replace)
+        except DuplicateReportError as exc:
+            raise WorkspaceError(
+                f"数据库中已有“{exc.unit_name}” {exc.year} 年度的报告。"
+                "如要用文件中的内容覆盖它，请选择“覆盖导入”（命令行加 --replace）。"
+            ) from None
 
     def load_demo(self) -> list[Report]:
         """Import the two example units shipped in resources/demo (skipping years already present)."""

@@ -76,7 +76,7 @@ class DistrictRepository:
         """
         _check_keys(report)
         with translated(self._db.path), writing(self._db.engine) as conn:
-            report_id, unit_row = store_whole(conn, report)
+            report_id, unit_row = store_whole(conn, report, replace=True)  # a newer file replaces the last
             _upsert_submission(conn, unit_row["id"], submission)
         report.id = report_id
         report.unit.id = unit_row["id"]

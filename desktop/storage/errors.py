@@ -146,6 +146,37 @@ class ReportNotFoundError(StorageError):
         self.report_id = report_id
 
 
+class ReportChangedError(StorageError):
+    """The report was changed or replaced elsewhere since this copy was loaded: the write was refused.
+
+    Another window, a second copy of the program, or an import (--replace) wrote the report after this
+    copy was read. Nothing was written; the caller keeps its unsaved edits and offers to reload.
+    """
+
+    def __init__(self, unit_name: str, year: int, deleted: bool = False):
+        what = "已被删除" if deleted else "已在别处被修改（另一个窗口、另一台电脑或导入数据文件）"
+        super().__init__(
+            f"“{unit_name}” {year} 年度的报告在您打开之后{what}，为避免覆盖别处的修改，您刚才的修改没有保存。"
+            "请重新载入报告，再把您的修改重新填写一遍。"
+        )
+        self.unit_name = unit_name
+        self.year = year
+        self.deleted = deleted
+
+
+class MigrationFailedError(StorageError):
+    """Upgrading the database to this program's schema failed; the upgrade was rolled back whole."""
+
+    def __init__(self, path: Path, backup: Path | None):
+        where = f"升级前的备份在“{backup}”。" if backup is not None else ""
+        super().__init__(
+            f"数据库“{path.name}”升级到本版本时出错，升级已全部撤销，数据库保持原样，数据没有丢失。{where}"
+            "请暂时使用原来版本的程序，并联系技术支持。"
+        )
+        self.path = path
+        self.backup = backup
+
+
 class InvalidReportError(StorageError):
     """The report cannot be stored as it is (e.g. two ledger lines share one key)."""
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from ..paths import migrations_dir
 from .engine import IMMEDIATE
-from .errors import NewerDatabaseError, NotADatabaseError
+from .errors import MigrationFailedError, NewerDatabaseError, NotADatabaseError, StorageError
 from .translate import translated
 
 VERSION_TABLE = "alembic_version"
@@ -76,7 +76,14 @@ def upgrade(engine: Engine, path: Path, config: Config) -> Path | None:
     if revision is not None and not is_known(config, revision):
         raise NewerDatabaseError(path, revision)
     backup = backup_database(path, revision) if revision is not None else None
-    _run_upgrade(engine, path, config)
+    try:
+        _run_upgrade(engine, path, config)
+    except StorageError:
+        raise  # the machine's fault (locked, full …): its own message says what to do
+    except Exception as exc:
+        # A step of ours failed. The transaction rolled every step back; say so in Chinese and keep the
+        # cause chained for the log.
+        raise MigrationFailedError(path, backup) from exc
     return backup
 
 

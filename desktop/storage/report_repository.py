@@ -6,12 +6,12 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 
 from ..domain.model import Activity, Outline, Report, ReportStatus, RuleSet, Unit, UnitLevel
 from . import rows
 from .engine import reading, writing
-from .errors import DuplicateReportError, InvalidReportError, ReportNotFoundError
+from .errors import DuplicateReportError, InvalidReportError, ReportChangedError, ReportNotFoundError
 from .schema import (
     REPORT_CHILD_TABLES,
     SCOPE_DEPARTMENT_TARGET,
@@ -72,8 +72,14 @@ class ReportRepository:
 
     # -------------------------------------------------------------- saving whole
 
-    def save(self, report: Report) -> Report:
-        """Store the report whole in one transaction, replacing every row it had; set its ids.
+    def save(self, report: Report, *, replace: bool = False) -> Report:
+        """Store the report whole in one transaction, replacing every row it had; set its id and revision.
+
+        Optimistic concurrency: a report that was loaded (it has an id) is written only while the stored
+        revision is still `report.revision`; otherwise ReportChangedError and nothing is written. A new
+        report (no id) is inserted; if its unit already has that year, DuplicateReportError, unless
+        `replace` (an explicit import --replace), which overwrites whatever revision is stored. The check
+        and the write are one transaction, so two writers can never both succeed on one revision.
 
         A unit without id is found by name or created, in the same transaction. The unit's own fields
         are not changed by saving a report (they are shared by all its years: use units().update);
@@ -82,13 +88,21 @@ class ReportRepository:
         """
         _check_keys(report)
         with translated(self._db.path), writing(self._db.engine) as conn:
-            report_id, unit_row = store_whole(conn, report)
+            report_id, unit_row = store_whole(conn, report, replace=replace)
+            revision = conn.execute(select(reports.c.revision).where(reports.c.id == report_id)).scalar_one()
         report.id = report_id
+        report.revision = revision
         report.unit.id = unit_row["id"]
         report.unit.name = unit_row["name"]
         report.unit.level = UnitLevel(unit_row["level"])
         report.unit.superior = unit_row["superior"]
         return report
+
+    def revision(self, unit_id: int, year: int) -> int | None:
+        """The stored revision of the unit's report for the year, or None when there is none."""
+        with translated(self._db.path), reading(self._db.engine) as conn:
+            query = select(reports.c.revision).where(reports.c.unit_id == unit_id, reports.c.fiscal_year == year)
+            return conn.execute(query).scalar()
 
     def delete(self, unit_id: int, year: int) -> bool:
         """Delete the report and everything behind it. False if there was none."""
@@ -98,40 +112,56 @@ class ReportRepository:
 
     # -------------------------------------------------------------- the ledger, line by line
 
-    def save_activity(self, report_id: int, activity: Activity) -> Activity:
-        """Insert or update one ledger line by its key; a new line goes to the end of the ledger."""
+    def save_activity(self, report: Report | int, activity: Activity) -> Activity:
+        """Insert or update one ledger line by its key; a new line goes to the end of the ledger.
+
+        Given the Report, the write is checked against and advances `report.revision` like save();
+        given a bare report id (a tool that holds no copy of the report), it only advances the revision.
+        """
         values = rows.activity_values(activity)
-        next_position = (
-            select(func.coalesce(func.max(activities.c.position) + 1, 0))
-            .where(activities.c.report_id == report_id)
-            .scalar_subquery()
-        )
-        upsert = postgresql.insert if self._db.engine.dialect.name == "postgresql" else sqlite.insert
-        statement = upsert(activities).values(report_id=report_id, position=next_position, **values)
-        statement = statement.on_conflict_do_update(
-            index_elements=[activities.c.report_id, activities.c.key],
-            set_={name: statement.excluded[name] for name in values if name != "key"},
-        )
         with translated(self._db.path), writing(self._db.engine) as conn:
-            _require_report(conn, report_id)
-            conn.execute(statement)
+            report_id = _existing_report_id(conn, report)
+            revision = _advance_revision(conn, report, report_id)
+            next_position = (
+                select(func.coalesce(func.max(activities.c.position) + 1, 0))
+                .where(activities.c.report_id == report_id)
+                .scalar_subquery()
+            )
+            existing = conn.execute(
+                select(activities.c.id).where(activities.c.report_id == report_id, activities.c.key == activity.key)
+            ).scalar()
+            if existing is None:
+                conn.execute(insert(activities).values(report_id=report_id, position=next_position, **values))
+            else:
+                changed = {name: value for name, value in values.items() if name != "key"}
+                conn.execute(update(activities).where(activities.c.id == existing).values(changed))
+        if isinstance(report, Report):
+            report.revision = revision  # only once committed
         return activity
 
-    def delete_activity(self, report_id: int, key: str) -> bool:
-        """Remove one ledger line. False if the report had no line with this key."""
+    def delete_activity(self, report: Report | int, key: str) -> bool:
+        """Remove one ledger line. False if the report had no line with this key (nothing written then)."""
         with translated(self._db.path), writing(self._db.engine) as conn:
-            _require_report(conn, report_id)
+            report_id = _existing_report_id(conn, report)
             query = delete(activities).where(activities.c.report_id == report_id, activities.c.key == key)
-            return conn.execute(query).rowcount > 0
+            removed = conn.execute(query).rowcount > 0
+            # Refused: the delete is rolled back with it.
+            revision = _advance_revision(conn, report, report_id) if removed else None
+        if revision is not None and isinstance(report, Report):
+            report.revision = revision  # only once committed
+        return removed
 
 
 # ------------------------------------------------------------------ saving, step by step
 
 
-def store_whole(conn: Connection, report: Report) -> tuple[int, Any]:
-    """Within the caller's transaction: the unit (found or created), the report row and all its rows."""
+def store_whole(conn: Connection, report: Report, *, replace: bool = False) -> tuple[int, Any]:
+    """Within the caller's transaction: the unit (found or created), the report row and all its rows.
+
+    The report row is written under the revision rules of ReportRepository.save (`replace` as there).
+    """
     unit_row = _resolve_unit(conn, report.unit)
-    report_id = _upsert_report_row(conn, report, unit_row)
+    report_id, _revision = _write_report_row(conn, report, unit_row, replace)
     for table in REPORT_CHILD_TABLES:
         conn.execute(delete(table).where(table.c.report_id == report_id))
     _insert_children(conn, report_id, report)
@@ -167,23 +197,72 @@ def _resolve_unit(conn: Connection, unit: Unit) -> Any:
     return conn.execute(select(units).where(units.c.id == new_id)).mappings().one()
 
 
-def _upsert_report_row(conn: Connection, report: Report, unit_row: Any) -> int:
-    """Update the report's row in place (its id stays, the ledger refers to it) or insert a new one."""
+def _write_report_row(conn: Connection, report: Report, unit_row: Any, replace: bool) -> tuple[int, int]:
+    """Update the report's row in place (its id stays, the ledger refers to it) or insert a new one.
+
+    Returns (id, new revision). The revision test is in the UPDATE's WHERE clause, so it holds under any
+    isolation level and on any database: of two writers that loaded one revision, only one row update
+    can match it.
+    """
     values = rows.report_row(report, unit_row["id"])
     same_year = conn.execute(
         select(reports.c.id).where(reports.c.unit_id == unit_row["id"], reports.c.fiscal_year == report.fiscal_year)
     ).scalar()
-    report_id = None
     if report.id is not None:
-        report_id = conn.execute(select(reports.c.id).where(reports.c.id == report.id)).scalar()
-        if report_id is not None and same_year is not None and same_year != report_id:
+        stored = conn.execute(select(reports.c.id).where(reports.c.id == report.id)).scalar()
+        if stored is None:
+            raise ReportChangedError(unit_row["name"], report.fiscal_year, deleted=True)
+        if same_year is not None and same_year != stored:
             raise DuplicateReportError(unit_row["name"], report.fiscal_year)
-    if report_id is None:
-        report_id = same_year
-    if report_id is None:
-        return conn.execute(insert(reports).values(values)).inserted_primary_key[0]
-    conn.execute(update(reports).where(reports.c.id == report_id).values(values))
+        return stored, _update_checked(conn, report, stored, values, checked=True)
+    if same_year is not None:
+        if not replace:
+            raise DuplicateReportError(unit_row["name"], report.fiscal_year)
+        return same_year, _update_checked(conn, report, same_year, values, checked=False)
+    try:
+        # A nested transaction, so that a unique-constraint refusal (a writer on a server database that
+        # inserted the same year a moment ago) leaves the outer transaction usable and is reported.
+        with conn.begin_nested():
+            new_id = conn.execute(insert(reports).values({**values, "revision": 1})).inserted_primary_key[0]
+    except IntegrityError:
+        raise DuplicateReportError(unit_row["name"], report.fiscal_year) from None
+    return new_id, 1
+
+
+def _update_checked(conn: Connection, report: Report, report_id: int, values: dict, checked: bool) -> int:
+    """Write the row and raise its revision; when `checked`, only if the stored one is `report.revision`.
+
+    A copy without a revision (None) never matches: it cannot prove it is up to date.
+    """
+    query = update(reports).where(reports.c.id == report_id)
+    if checked:
+        query = query.where(reports.c.revision == report.revision)
+    result = conn.execute(query.values({**values, "revision": reports.c.revision + 1}).returning(reports.c.revision))
+    revision = result.scalar()
+    if revision is None:
+        raise ReportChangedError(report.unit.name, report.fiscal_year)
+    return revision
+
+
+def _existing_report_id(conn: Connection, report: Report | int) -> int:
+    """The id of the stored report a line-by-line write goes to; refused when it is gone."""
+    report_id = report if isinstance(report, int) else report.id
+    if report_id is None or conn.execute(select(reports.c.id).where(reports.c.id == report_id)).scalar() is None:
+        if isinstance(report, Report):
+            raise ReportChangedError(report.unit.name, report.fiscal_year, deleted=True)
+        raise ReportNotFoundError(report_id)
     return report_id
+
+
+def _advance_revision(conn: Connection, report: Report | int, report_id: int) -> int:
+    """Raise the stored revision and return it; checked against `report.revision` when given a Report."""
+    query = update(reports).where(reports.c.id == report_id)
+    if isinstance(report, Report):
+        query = query.where(reports.c.revision == report.revision)
+    revision = conn.execute(query.values(revision=reports.c.revision + 1).returning(reports.c.revision)).scalar()
+    if revision is None:
+        raise ReportChangedError(report.unit.name, report.fiscal_year)
+    return revision
 
 
 def _insert_children(conn: Connection, report_id: int, report: Report) -> None:
@@ -216,11 +295,6 @@ def _insert_children(conn: Connection, report_id: int, report: Report) -> None:
         indicator_batch += rows.indicator_rows(report_id, SCOPE_PROJECT, project.indicators, project_id)
     many(indicators, indicator_batch)
     many(narratives, rows.narrative_rows(report_id, report.narratives))
-
-
-def _require_report(conn: Connection, report_id: int) -> None:
-    if conn.execute(select(reports.c.id).where(reports.c.id == report_id)).scalar() is None:
-        raise ReportNotFoundError(report_id)
 
 
 # ------------------------------------------------------------------ loading
@@ -286,4 +360,5 @@ def _load(conn: Connection, row: Any) -> Report:
         problems=texts["problems"],
         measures=texts["measures"],
         id=report_id,
+        revision=row["revision"],
     )

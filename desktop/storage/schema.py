@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 # Named constraints are what let Alembic's batch mode (SQLite's copy-and-rename ALTER) find and change
@@ -118,6 +119,9 @@ reports = Table(
     _text("target_text"),  # DepartmentTarget.text
     _decimal("execution_weight", nullable=False),  # SelfEvaluation.execution_weight
     _decimal("entered_total"),  # SelfEvaluation.entered_total
+    # Raised by every write to the report or its children: a writer names the revision it loaded, and a
+    # write against any other revision is refused (optimistic concurrency; see storage/reports.py).
+    Column("revision", Integer, nullable=False, server_default=text("1")),
     UniqueConstraint("unit_id", "fiscal_year"),  # also serves lookups by unit_id
 )
 

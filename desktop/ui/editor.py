@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Report
+from ..services import unsaved
 from ..services.editing import SAVE_DELAY_SECONDS, EditSession, SaveState
+from ..services.unsaved import EditKind, UnsavedEdit
 from ..services.workspace import Workspace
 
 _MERGE_ID = 0x51
@@ -74,11 +76,14 @@ class Editor(QObject):
     list_changed = Signal(str, int, int)  # the same, after the change
     report_loaded = Signal()  # a different report (or none) is now open
     save_state_changed = Signal()
+    # The report was changed elsewhere and a save was refused; emitted once per conflict with the message.
+    conflict = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.workspace = workspace
         self.session: Optional[EditSession] = None
+        self._conflict_announced = False
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -93,6 +98,7 @@ class Editor(QObject):
         self.flush()
         self.undo_stack.clear()
         self.session = self.workspace.editing(report) if report is not None else None
+        self._conflict_announced = False
         self.report_loaded.emit()
         self.save_state_changed.emit()
 
@@ -156,9 +162,15 @@ class Editor(QObject):
         self.list_changed.emit(list_path, index, -1)
 
     def _after_write(self) -> None:
-        if self.session.dirty:
+        if self.session.dirty and not self.session.conflicted:
             self._timer.start()  # restarts: the save waits for a pause in typing
         self.save_state_changed.emit()
+        self._announce_conflict()
+
+    def _announce_conflict(self) -> None:
+        if self.session is not None and self.session.conflicted and not self._conflict_announced:
+            self._conflict_announced = True
+            self.conflict.emit(self.session.error)
 
     # -------------------------------------------------------------- saving
 
@@ -169,7 +181,46 @@ class Editor(QObject):
             return True
         ok = self.session.flush()
         self.save_state_changed.emit()
+        self._announce_conflict()
         return ok
+
+    # -------------------------------------------------------------- after a conflict
+
+    def reload(self) -> list[UnsavedEdit]:
+        """Open the stored copy of the current report in place of this one; returns the edits not saved.
+
+        The edits are handed back, not dropped: the caller shows them and may `reapply` them.
+        """
+        if self.session is None:
+            return []
+        self._timer.stop()
+        edits = list(self.session.unsaved) if not self.session.flush() else []
+        current = self.session.report
+        fresh = self.workspace.report_of(current.unit, current.fiscal_year)
+        self.undo_stack.clear()
+        self.session = self.workspace.editing(fresh) if fresh is not None else None
+        self._conflict_announced = False
+        self.report_loaded.emit()
+        self.save_state_changed.emit()
+        return edits
+
+    def reapply(self, edits: list[UnsavedEdit]) -> list[UnsavedEdit]:
+        """Apply the edits to the open report as one undoable step; returns those that no longer fit."""
+        if self.session is None:
+            return list(edits)
+        skipped = []
+        with self.step("重新应用未保存的修改"):
+            for edit in edits:
+                step = unsaved.place(edit, self.session.report)
+                if step is None:
+                    skipped.append(edit)
+                elif step.kind is EditKind.SET:
+                    self.set(step.path, step.value, merge=False)
+                elif step.kind is EditKind.INSERT:
+                    self.insert(step.path, step.index, step.value)
+                else:
+                    self.remove(step.path, step.index)
+        return skipped
 
     @property
     def save_state(self) -> SaveState:

@@ -29,6 +29,7 @@ from ..domain.model import Report, Unit
 from ..services import checking, fieldpath
 from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
+from .conflict import ConflictHandler
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
 from .editor import Editor
 from .grid_actions import GridEditActions
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_checks)
         self.editor.save_state_changed.connect(self._show_save_state)
+        self.conflicts = ConflictHandler(self.editor, self, after_reload=self.run_checks)
         self.editor.changed.connect(self._schedule_checks)
         self.editor.changed.connect(self._unit_edited)
         self.editor.list_changed.connect(self._schedule_checks)
@@ -368,7 +370,7 @@ class MainWindow(QMainWindow):
             self.save_label.setText("")
             return
         self.save_label.setText(state.label)
-        set_tone(self.save_label, "bad" if state is SaveState.FAILED else None)
+        set_tone(self.save_label, "bad" if state in (SaveState.FAILED, SaveState.CONFLICT) else None)
         self.save_label.setToolTip(self.editor.save_error)
         if state is SaveState.FAILED:
             self.statusBar().showMessage(f"保存失败：{self.editor.save_error}", 10000)

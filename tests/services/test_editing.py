@@ -92,3 +92,64 @@ def test_a_save_while_the_server_is_down_is_kept_and_saved_when_it_returns(pg_se
         pg_server.start()
     assert session.flush() and session.state is SaveState.SAVED and not session.dirty
     assert database.reports().get(session.report.unit.id, 2024).problems == ["经费不足"]
+
+
+# ------------------------------------------------------------------ a report changed elsewhere
+
+
+def changed_elsewhere(db_locator, unit_id, title="别处改的"):
+    with open_database(db_locator) as other:
+        report = other.reports().get(unit_id, 2024)
+        report.title = title
+        other.reports().save(report)
+
+
+def test_a_save_over_a_report_changed_elsewhere_is_refused_and_the_edits_kept(database, db_locator):
+    clock = Clock()
+    session = new_session(database, clock)
+    session.set("report.problems", ["经费不足"])
+    changed_elsewhere(db_locator, session.report.unit.id)
+    clock.now += SAVE_DELAY_SECONDS
+    assert not session.flush()
+    assert session.state is SaveState.CONFLICT and session.conflicted and "重新载入" in session.error
+    stored_now = stored(db_locator, session.report.unit.id)
+    assert stored_now.title == "别处改的" and stored_now.problems == []  # nothing overwritten
+    # Later edits, ledger lines included, are kept too and write nothing.
+    session.insert("report.activities", 0, Activity(title="冲突后加的"))
+    assert stored(db_locator, session.report.unit.id).activities == []
+    assert [(e.kind.value, e.path) for e in session.unsaved] == [
+        ("set", "report.problems"),
+        ("insert", "report.activities"),
+    ]
+    assert not session.flush()
+
+
+def test_a_ledger_line_over_a_report_changed_elsewhere_is_refused(database, db_locator):
+    session = new_session(database, Clock())
+    session.insert("report.activities", 0, Activity(title="先存的"))
+    changed_elsewhere(db_locator, session.report.unit.id)
+    session.set("report.activities[0].participants", 40)
+    assert session.state is SaveState.CONFLICT
+    assert stored(db_locator, session.report.unit.id).activities[0].participants is None
+    edit = session.unsaved[-1]
+    assert edit.key == session.report.activities[0].key  # found again by key after a reload
+
+
+def test_unsaved_edits_are_placed_on_the_reloaded_copy_by_key(database, db_locator):
+    from desktop.services import unsaved
+
+    session = new_session(database, Clock())
+    first = Activity(title="甲")
+    second = Activity(title="乙")
+    session.insert("report.activities", 0, first)
+    session.insert("report.activities", 1, second)
+    with open_database(db_locator) as other:  # elsewhere: 甲 removed, so 乙 is now row 0
+        other.reports().delete_activity(other.reports().get(session.report.unit.id, 2024), first.key)
+    session.set("report.activities[1].participants", 25)
+    session.set("report.activities[0].participants", 9)
+    reloaded = stored(db_locator, session.report.unit.id)
+    to_b, to_a = session.unsaved
+    step = unsaved.place(to_b, reloaded)
+    assert step.path == "report.activities[0].participants" and step.value == 25
+    assert unsaved.place(to_a, reloaded) is None  # 甲 is gone there: shown, not guessed at
+    assert "活动台账" in unsaved.describe(to_b) and "25" in unsaved.describe(to_b)

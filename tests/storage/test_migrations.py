@@ -1,8 +1,8 @@
 """Upgrading an existing database: a backup first, all steps in one transaction, newer schemas refused.
 
-An "older" database is made the honest way: a copy of db/ with one extra revision ("next") plays the
-part of the next program version, and a real database written at today's head by this program is
-upgraded with it.
+Two kinds of "older" database: one this program wrote and then stepped back to 0001 with the shipped
+downgrade (the real upgrades from 0001, up to the report revisions, are then run on it), and the current schema upgraded by a copy of
+db/ with one extra revision that plays the part of the next program version.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 
 from desktop.paths import migrations_dir
-from desktop.storage import NewerDatabaseError, open_database
+from alembic import command
+
+from desktop.storage import MigrationFailedError, NewerDatabaseError, open_database
+from desktop.storage.engine import make_engine
 from desktop.storage.migrations import alembic_config, backup_database, backup_path_for, head_revision
 
 from .sample import rich_report
@@ -53,6 +56,20 @@ def scripts_with_next(tmp_path: Path, extra: str = "pass") -> Path:
     text = REVISION_NEXT.replace("{extra}", extra).replace("{head}", HEAD)
     (scripts / "versions" / "9999_note.py").write_text(text, encoding="utf-8")
     return scripts
+
+
+def downgrade_to(path: Path, revision: str) -> None:
+    """Step a database of this program back to an older schema with the shipped downgrade scripts."""
+    engine = make_engine(path)
+    config = alembic_config()
+    try:
+        with engine.connect() as connection:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.downgrade(config, revision)
+    finally:
+        engine.dispose()
 
 
 def revision_of(path: Path) -> str:
@@ -112,6 +129,25 @@ def test_upgrade_takes_a_backup_and_keeps_every_row(tmp_path):
         assert old.backup is None
 
 
+def test_real_upgrade_to_report_revisions_backs_up_first_and_keeps_every_row(tmp_path):
+    path = tmp_path / "fulian.db"
+    with open_database(path) as db:
+        report = db.reports().save(rich_report(activities=25))
+    downgrade_to(path, "0001")  # a database as the first version of the program left it
+    assert "revision" not in {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(reports)")}
+    rows_before = {t: count(path, t) for t in ("activities", "indicators", "projects", "report_texts", "narratives")}
+
+    with open_database(path) as db:
+        backup = db.backup
+        upgraded = db.reports().get(report.unit.id, 2024)
+    assert upgraded == report and upgraded.revision == 1
+    assert revision_of(path) == HEAD
+    assert {t: count(path, t) for t in rows_before} == rows_before
+    assert backup is not None and backup.name.startswith("fulian.db.bak-0001-")
+    assert revision_of(backup) == "0001"
+    assert {t: count(backup, t) for t in rows_before} == rows_before
+
+
 def test_backup_sees_commits_still_in_the_wal(tmp_path):
     path = tmp_path / "fulian.db"
     db = open_database(path)
@@ -145,8 +181,11 @@ def test_failed_upgrade_changes_nothing(tmp_path):
         tmp_path,
         extra='op.create_table("half_done", sa.Column("x", sa.Integer()))\n    raise RuntimeError("broken step")',
     )
-    with pytest.raises(RuntimeError, match="broken step"):
+    with pytest.raises(MigrationFailedError) as caught:
         open_database(path, scripts=broken)
+    assert "升级已全部撤销，数据库保持原样" in caught.value.message
+    assert isinstance(caught.value.__cause__, RuntimeError)  # the step's own error, kept for the log
+    assert caught.value.backup is not None and revision_of(caught.value.backup) == HEAD
     assert revision_of(path) == HEAD
     raw = sqlite3.connect(path)
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -163,7 +202,7 @@ def test_database_of_a_newer_program_is_refused_untouched(tmp_path):
         pass
     before = path.read_bytes()
     with pytest.raises(NewerDatabaseError) as caught:
-        open_database(path)  # this program knows only up to HEAD
+        open_database(path)  # this program does not know "next"
     assert "此数据库由更新版本的程序创建，请升级程序" in caught.value.message
     assert caught.value.revision == NEXT
     assert path.read_bytes() == before

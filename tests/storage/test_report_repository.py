@@ -14,6 +14,7 @@ from desktop.domain.model import Activity, Indicator, Report, Unit
 from desktop.storage import (
     DuplicateReportError,
     InvalidReportError,
+    ReportChangedError,
     ReportNotFoundError,
     open_database,
 )
@@ -39,8 +40,8 @@ def dump(db) -> dict[str, list]:
 
 def _non_default_fields(obj, path: str, missing: list[str]) -> None:
     for f in dataclasses.fields(obj):
-        if f.name == "id":
-            continue
+        if f.name in ("id", "revision"):
+            continue  # set by storage, not by the sample
         if f.name == "blocks" and path.count(".blocks") >= 2:
             continue  # a tree ends somewhere: blocks three deep are enough
         value = getattr(obj, f.name)
@@ -148,12 +149,16 @@ def test_save_replaces_wholly(db):
     assert after["reports"] == 1 and after["units"] == 1
 
 
-def test_save_without_id_replaces_the_same_unit_and_year(db):
+def test_save_without_id_replaces_the_same_unit_and_year_only_when_asked(db):
     first = db.reports().save(rich_report())
     again = rich_report(activities=1)  # as an import with "replace" delivers it: no ids at all
     again.title = "覆盖"
-    db.reports().save(again)
+    with pytest.raises(DuplicateReportError):
+        db.reports().save(again)
+    assert db.reports().get(first.unit.id, 2024) == first
+    db.reports().save(again, replace=True)
     assert again.id == first.id and again.unit.id == first.unit.id
+    assert again.revision == first.revision + 1
     assert db.reports().get(first.unit.id, 2024) == again
     assert table_counts(db)["activities"] == 1
 
@@ -211,7 +216,7 @@ def test_money_finer_than_fen_is_refused_and_nothing_written(db):
     report = rich_report()
     report.activities[2].money = Decimal("1.005")
     with pytest.raises(ValueError, match="分"):
-        db.reports().save(report)
+        db.reports().save(report, replace=True)
     assert dump(db) == before
 
 
@@ -316,3 +321,74 @@ def test_indicator_scopes_are_kept_apart(db):
     assert [i.name for i in loaded.department_target.indicators] == ["甲"]
     assert [i.name for i in loaded.self_evaluation.indicators] == ["乙"]
     assert [[i.name for i in p.indicators] for p in loaded.projects] == [["资助人数", "满意度"], ["丙"]]
+
+
+# ------------------------------------------------------------------ revisions: no lost update
+
+
+def test_every_write_raises_the_revision(db):
+    report = db.reports().save(rich_report())
+    assert report.revision == 1
+    report.title = "改"
+    db.reports().save(report)
+    assert report.revision == 2
+    db.reports().save_activity(report, Activity(title="后加", key="later"))
+    assert report.revision == 3
+    assert db.reports().delete_activity(report, "later") and report.revision == 4
+    assert not db.reports().delete_activity(report, "later") and report.revision == 4  # nothing written
+    assert db.reports().revision(report.unit.id, 2024) == 4 == db.reports().get(report.unit.id, 2024).revision
+
+
+def test_a_stale_copy_is_refused_and_writes_nothing(db):
+    db.reports().save(rich_report())
+    unit_id = db.units().list()[0].id
+    mine = db.reports().get(unit_id, 2024)
+    theirs = db.reports().get(unit_id, 2024)
+    theirs.title = "别处的修改"
+    db.reports().save(theirs)
+    before = dump(db)
+
+    mine.title = "我的修改"
+    with pytest.raises(ReportChangedError) as caught:
+        db.reports().save(mine)
+    assert "重新载入" in caught.value.message and not caught.value.deleted
+    with pytest.raises(ReportChangedError):
+        db.reports().save_activity(mine, Activity(title="我加的", key="mine"))
+    mine_line = mine.activities[0].key
+    with pytest.raises(ReportChangedError):
+        db.reports().delete_activity(mine, mine_line)
+    assert dump(db) == before
+    assert db.reports().get(unit_id, 2024).title == "别处的修改"
+    assert mine.revision == 1  # the refused copy still names what it was loaded at
+
+
+def test_a_replacing_import_makes_open_copies_stale(db):
+    open_copy = db.reports().save(rich_report())
+    db.reports().save(rich_report(activities=1), replace=True)
+    open_copy.title = "旧窗口"
+    with pytest.raises(ReportChangedError):
+        db.reports().save(open_copy)
+
+
+def test_a_copy_of_a_deleted_report_is_refused(db):
+    report = db.reports().save(rich_report())
+    db.reports().delete(report.unit.id, 2024)
+    with pytest.raises(ReportChangedError) as caught:
+        db.reports().save(report)
+    assert caught.value.deleted and "已被删除" in caught.value.message
+    assert db.reports().get(report.unit.id, 2024) is None
+
+
+def test_two_programs_on_one_revision_only_one_wins(db_path):
+    from desktop.storage import open_database as reopen
+
+    with reopen(db_path) as first, reopen(db_path) as second:
+        first.reports().save(rich_report())
+        unit_id = first.units().list()[0].id
+        a = first.reports().get(unit_id, 2024)
+        b = second.reports().get(unit_id, 2024)
+        a.title, b.title = "甲", "乙"
+        first.reports().save(a)
+        with pytest.raises(ReportChangedError):
+            second.reports().save(b)
+        assert second.reports().get(unit_id, 2024).title == "甲"
