@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import EXIT_FAILED, EXIT_OK, CliError, open_workspace
+from .common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, CliError, open_workspace
 
 
 def register(sub) -> None:
@@ -34,7 +34,9 @@ def _import(args: argparse.Namespace, kind: str) -> int:
     for line in preview.lines():
         print(line)
     if not preview.ok:
-        return EXIT_FAILED
+        # A file that cannot be read at all is bad input (2, as for every command); problems found in
+        # its rows are findings (1), as validation errors are.
+        return EXIT_INPUT if any(problem.unreadable for problem in preview.problems) else EXIT_FAILED
     if args.dry_run:
         print("（仅预览，未导入。去掉 --dry-run 即可导入。）")
         return EXIT_OK

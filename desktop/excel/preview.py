@@ -31,9 +31,16 @@ class Problem:
             parts.append(self.column)
         return " ".join(parts)
 
+    @property
+    def unreadable(self) -> bool:
+        """The file as a whole could not be read (no sheet, no row): not a problem in its data."""
+        return not self.sheet and self.row is None and self.column is None
+
     def text(self) -> str:
         where = self.location()
-        return f"{where}：{self.message}。{self.hint}" if where else f"{self.message}。{self.hint}"
+        # Messages may end with their own full stop already: never print "。。".
+        said = f"{self.message.rstrip('。')}。{self.hint}"
+        return f"{where}：{said}" if where else said
 
 
 def column_label(index: int, header: str = "") -> str:

@@ -28,6 +28,13 @@ ZIP_MAGIC = b"PK\x03\x04"
 CONVERT_HINT = "请用 Excel 或 WPS 打开该文件，选择“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存后的文件。"
 
 _ROW_RE = re.compile(rb"<(?:\w+:)?row[\s>/]")
+# <c r="C5" …><f>…</f></c> or with an empty <v>: a formula whose result was never calculated and saved.
+_UNCALCULATED_RE = re.compile(
+    rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"[^>]*>\s*"
+    rb"<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_FORMULA_TAIL = 8192  # a formula cell longer than this across a read boundary is not seen (none is)
 _MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"([A-Z]+[0-9]+(?::([A-Z]+)([0-9]+))?)\"")
@@ -45,6 +52,9 @@ class SheetFacts:
     path: str
     rows: int = 0
     merged: list[str] = field(default_factory=list)
+    # Cells holding a formula but no calculated value (written by a program that does not calculate):
+    # read with data_only they would come back empty, so they are named to the clerk instead.
+    uncalculated: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -165,6 +175,7 @@ def scan_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, res
     facts = SheetFacts(info.filename)
     read = 0
     tail = b""
+    formula_tail = b""
     with archive.open(info) as member:
         first = True
         while True:
@@ -192,6 +203,12 @@ def scan_member(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, res
             offset = len(window) - len(chunk)
             facts.rows += sum(1 for m in _ROW_RE.finditer(window) if m.end() > offset)
             facts.merged.extend(m.group(1).decode("ascii") for m in _MERGE_RE.finditer(window) if m.end() > offset)
+            cells = formula_tail + chunk
+            cell_offset = len(formula_tail)
+            facts.uncalculated.extend(
+                m.group(1).decode("ascii") for m in _UNCALCULATED_RE.finditer(cells) if m.end() > cell_offset
+            )
+            formula_tail = cells[-_FORMULA_TAIL:]
             if facts.rows > MAX_ROWS:
                 raise UnsafeFileError(
                     f"“{path.name}”中有工作表超过 {MAX_ROWS} 行，超出了一次导入的上限。请删除多余的空行，或把台账分成几个文件分别导入。"

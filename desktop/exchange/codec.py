@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Annotated, Union, get_args, get_origin
 
 from ..domain.model import MONEY
+from ..domain.text import describe_bad_character
 
 MAX_TEXT = 200_000  # characters in one text field
 MAX_ITEMS = 200_000  # rows in one list
@@ -153,6 +154,9 @@ def decode(tp: Any, data: Any, path: str) -> Any:
             raise DecodeError(path, f"应为文字，实际为{_describe(data)}")
         if len(data) > MAX_TEXT:
             raise DecodeError(path, f"文字过长（{len(data)} 字，上限 {MAX_TEXT} 字）")
+        bad = describe_bad_character(data)
+        if bad is not None:
+            raise DecodeError(path, f"含有不能保存的字符（{bad}），请删除该字符")
         return data
     if inner is Decimal:
         return _decode_decimal(data, path, money=False)

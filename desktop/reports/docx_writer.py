@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ..domain.text import clean  # text stored before entry was checked must not break the XML
 from .column_widths import fit_widths
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
 from .fonts import Face, resolve_faces
@@ -136,7 +137,7 @@ class DocxWriter:
         family = self.family(Font.NUMBER)
 
         def run(text: str):
-            r = paragraph.add_run(text)
+            r = paragraph.add_run(clean(text))
             r.font.size = Pt(size)
             set_fonts(r._r, family)
             return r
@@ -192,13 +193,13 @@ class DocxWriter:
         for n, line in enumerate(document.title.split("\n")):
             if n:
                 paragraph.add_run().add_break()
-            paragraph.add_run(line)
+            paragraph.add_run(clean(line))
         doc.add_paragraph()  # one empty line between title and body
 
     def _block(self, doc, block, layout: Layout) -> None:
         if isinstance(block, Heading):
             paragraph = doc.add_paragraph(style=self._heading_styles[min(block.level, 4)])
-            paragraph.add_run(block.full_text)
+            paragraph.add_run(clean(block.full_text))
             self._take_break(paragraph)
         elif isinstance(block, Paragraph):
             self._paragraph(doc, block, layout)
@@ -227,7 +228,7 @@ class DocxWriter:
             fmt.line_spacing = Pt(layout.line_pitch * 2)
             fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         for item in block.runs:
-            run = paragraph.add_run(item.text)
+            run = paragraph.add_run(clean(item.text))
             run.bold = item.bold or None
             font = item.font or block.font
             if font is not Font.BODY or block.size:
@@ -254,7 +255,7 @@ class DocxWriter:
         lines = [t for t in (document.signature_unit,
                              chinese_date(document.signature_date) if document.signature_date else "") if t]
         for n, text in enumerate(lines):
-            paragraph = doc.add_paragraph(text)
+            paragraph = doc.add_paragraph(clean(text))
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.paragraph_format.right_indent = Pt(4 * size)
             paragraph.paragraph_format.keep_with_next = n < len(lines) - 1
@@ -264,7 +265,7 @@ class DocxWriter:
         if self._break_before:
             self._take_break(doc.add_paragraph())
         if table.note:
-            note = doc.add_paragraph(table.note)
+            note = doc.add_paragraph(clean(table.note))
             note.alignment = WD_ALIGN_PARAGRAPH.RIGHT if table.note.startswith("单位") else WD_ALIGN_PARAGRAPH.CENTER
             for run in note.runs:
                 run.font.size = Pt(size + 1.5)
@@ -309,7 +310,7 @@ class DocxWriter:
                             f'<w:r><w:rPr>{"<w:b/>" if cell.bold else ""}<w:sz w:val="{round(size * 2)}"/></w:rPr>'
                             '<w:t xml:space="preserve">{text}</w:t></w:r>'
                         )
-                    content = templates[key].replace("{text}", xml_escape(cell.text))
+                    content = templates[key].replace("{text}", xml_escape(clean(cell.text)))
                 if not content:
                     content = f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/></w:pPr>'
                 cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{content}</w:p></w:tc>")

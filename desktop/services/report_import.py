@@ -87,7 +87,8 @@ def save(database: Database, preview: ImportPreview, choices: Optional[dict[int,
             f"数据库中已有“{report.unit.name}” {report.fiscal_year} 年度的报告，没有导入。"
             "如要用导入的内容覆盖它，请在程序中确认覆盖（命令行加 --replace）。"
         )
-    saved = database.reports().save(report)
+    # The check above is for the clerk's message; the one inside the save's transaction decides.
+    saved = database.reports().save(report, replace=replace_existing)
     progress.step(1, 1, "完成")
     return saved
 

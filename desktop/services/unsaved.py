@@ -82,6 +82,14 @@ def item_key(report: Report, path: str) -> str | None:
     return getattr(item, "key", None)
 
 
+def field_name(path: str) -> str:
+    """The part of the report and the field, for a message: 收支情况（finance.carry_over_start）."""
+    steps = fieldpath.parse(path)
+    section = SECTION_NAMES.get(str(steps[0]), str(steps[0])) if steps else "报告"
+    field = path[len(fieldpath.ROOT) + 1 :]
+    return f"{section}（{field}）" if field and "." in field or "[" in field else section
+
+
 def describe(edit: UnsavedEdit) -> str:
     """One line for the clerk: which part, what was done, the value typed."""
     steps = fieldpath.parse(edit.path)

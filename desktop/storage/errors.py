@@ -9,6 +9,7 @@ exceptions, ValueError) is a programming error and is left to propagate unchange
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -209,7 +210,8 @@ def from_sqlite_error(exc: sqlite3.Error, path: Path) -> StorageError | None:
     if primary == SQLITE_FULL:
         return DiskFullError(path)
     if primary == SQLITE_IOERR:
-        return DiskIOError(path)
+        # SQLite reports a full disk while creating the -shm/-wal files as an I/O error.
+        return DiskFullError(path) if nearly_full(path) else DiskIOError(path)
     if primary == SQLITE_CANTOPEN:
         return CannotOpenError(path)
     if primary == SQLITE_NOTADB:
@@ -217,6 +219,17 @@ def from_sqlite_error(exc: sqlite3.Error, path: Path) -> StorageError | None:
     if primary == SQLITE_CORRUPT:
         return CorruptDatabaseError(path)
     return None
+
+
+FULL_BELOW_BYTES = 1024 * 1024
+
+
+def nearly_full(path: Path) -> bool:
+    """Whether the folder of `path` has less than a megabyte free (a write there fails for want of space)."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < FULL_BELOW_BYTES
+    except (OSError, TypeError, ValueError):
+        return False
 
 
 def from_os_error(exc: OSError, path: Path) -> StorageError:

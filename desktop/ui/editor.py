@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Report
+from ..domain.text import clean, describe_bad_character
 from ..services import unsaved
 from ..services.editing import SAVE_DELAY_SECONDS, EditSession, SaveState
 from ..services.unsaved import EditKind, UnsavedEdit
@@ -78,6 +79,8 @@ class Editor(QObject):
     save_state_changed = Signal()
     # The report was changed elsewhere and a save was refused; emitted once per conflict with the message.
     conflict = Signal(str)
+    # Text arrived (typed, pasted) with characters that cannot be stored; they were removed. The message names the field.
+    text_cleaned = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: Optional[QObject] = None):
         super().__init__(parent)
@@ -107,6 +110,13 @@ class Editor(QObject):
     def set(self, path: str, value: Any, merge: bool = True) -> None:
         if self.session is None:
             return
+        if isinstance(value, str) and describe_bad_character(value) is not None:
+            # Pasted from a web page or another program: control characters would break the Word export
+            # and a broken surrogate cannot be stored. Removed here, where every edit passes, and said.
+            self.text_cleaned.emit(
+                f"已删除“{unsaved.field_name(path)}”中不能保存的字符（{describe_bad_character(value)}）。"
+            )
+            value = clean(value)
         old = self.session.get(path)
         if old == value and type(old) is type(value):
             return

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self._check_timer.timeout.connect(self.run_checks)
         self.editor.save_state_changed.connect(self._show_save_state)
         self.conflicts = ConflictHandler(self.editor, self, after_reload=self.run_checks)
+        self.editor.text_cleaned.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.editor.changed.connect(self._schedule_checks)
         self.editor.changed.connect(self._unit_edited)
         self.editor.list_changed.connect(self._schedule_checks)

@@ -139,8 +139,16 @@ def bad_files() -> list[BadFile]:
 
 
 def more_bad_files() -> list[BadFile]:
-    """Texts that look like numbers to Python but are not the file's ASCII form."""
+    """Texts that look like numbers to Python but are not the file's ASCII form; characters no text may hold."""
     return [
+        # "\ud800" passes the JSON codec and then cannot be stored as UTF-8.
+        BadFile("lone_surrogate_in_title", _changed(_set("activities[3].title", "巾帼\ud800宣讲")).replace("\ud800", "\\ud800"),
+                "report.activities[3].title", ("report.activities[3].title", "第 3 个字符", "U+D800"), schema_rejects=False),
+        # Control characters import fine but break the Word file's XML.
+        BadFile("control_character_in_narrative", _changed(_set("narratives.conclusion", "总体\x01较好")),
+                "report.narratives.conclusion", ("report.narratives.conclusion", "控制字符", "U+0001"), schema_rejects=False),
+        BadFile("nul_in_unit_name", _changed(_set("unit.name", "金口河\x00区妇联")),
+                "report.unit.name", ("report.unit.name", "U+0000"), schema_rejects=False),
         BadFile("money_fullwidth_digits", _changed(_set("finance.income_total", "２１９７０００.００")),
                 "report.finance.income_total", ("report.finance.income_total", "应为金额")),
         # Python's re.search lets "$" match before a final newline, so jsonschema in Python takes this

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -101,3 +102,29 @@ def test_environment_faults_are_told_apart_from_refusals():
     assert issubclass(errors.DatabaseLockedError, errors.StorageEnvironmentError)
     assert not issubclass(errors.NewerDatabaseError, errors.StorageEnvironmentError)
     assert not issubclass(errors.DuplicateUnitError, errors.StorageEnvironmentError)
+
+
+def test_an_io_error_on_a_full_disk_is_reported_as_a_full_disk(tmp_path):
+    import os
+    import subprocess
+
+    from desktop.storage import DiskFullError, open_database
+
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    folder = tmp_path / "full"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)]).returncode != 0:
+        pytest.skip("this machine cannot mount a tmpfs")
+    try:
+        path = folder / "fulian.db"
+        open_database(path).close()
+        (folder / "filler").write_bytes(b"\0" * (shutil.disk_usage(folder).free - 4096))
+        with pytest.raises(DiskFullError) as caught:
+            with open_database(path) as db:
+                from tests.storage.sample import rich_report
+
+                db.reports().save(rich_report(activities=200))
+        assert "磁盘空间不足" in caught.value.message
+    finally:
+        subprocess.run(["umount", str(folder)])

@@ -251,7 +251,7 @@ def test_a_server_killed_mid_save_leaves_no_partial_report(pg_server, url, open_
     report = db.reports().save(rich_report(activities=10))
     before = dump(url)
     big = rich_report(activities=20_000)
-    big.id, big.unit.id = report.id, report.unit.id
+    big.id, big.unit.id, big.revision = report.id, report.unit.id, report.revision
     big.title = "保存到一半"
     name = url.rsplit("/", 1)[1]
     outcome: list[BaseException] = []

@@ -41,16 +41,16 @@ def newer_file(seed: Path, folder: Path) -> Path:
     return path
 
 
-def stored_report(window):
-    with open_database(window.workspace.database.path) as fresh:
+def stored_report(window, locator):
+    with open_database(locator) as fresh:
         return fresh.reports().get(window.report.unit.id, 2024)
 
 
-def test_an_import_while_the_window_is_open_is_not_overwritten_by_its_autosave(qtbot, window, seed_paths, tmp_path):
+def test_an_import_while_the_window_is_open_is_not_overwritten_by_its_autosave(qtbot, window, seed_paths, tmp_path, db_locator):
     jinkouhe(window, seed_paths, qtbot)
     lines_before = len(window.report.activities)
     newer = newer_file(seed_paths[0], tmp_path)
-    result = run_cli("--db", str(window.workspace.database.path), "import", str(newer), "--replace")
+    result = run_cli("--db", db_locator, "import", str(newer), "--replace")
     assert result.returncode == 0, result.stderr
     assert "已导入" in result.stdout
 
@@ -76,7 +76,7 @@ def test_an_import_while_the_window_is_open_is_not_overwritten_by_its_autosave(q
     assert "您刚才的修改没有保存" in seen["text"] and "不会丢失" in seen["text"]
     assert any("12345" in line and "收支情况" in line for line in seen["edits"])
     # Nothing of the import was overwritten, and the window now shows it.
-    stored = stored_report(window)
+    stored = stored_report(window, db_locator)
     assert stored.title.endswith("（上级退回后修改）") and len(stored.activities) == lines_before - 1
     assert stored.finance.carry_over_start is None
     assert window.report.title == stored.title and len(window.report.activities) == lines_before - 1
@@ -89,16 +89,16 @@ def test_an_import_while_the_window_is_open_is_not_overwritten_by_its_autosave(q
     qtbot.mouseClick(edits_window.reapply_button, Qt.MouseButton.LeftButton)
     assert field.text() == "12345"
     assert window.editor.flush()
-    stored = stored_report(window)
+    stored = stored_report(window, db_locator)
     assert stored.finance.carry_over_start == Decimal("12345.00")
     assert stored.title.endswith("（上级退回后修改）") and len(stored.activities) == lines_before - 1
     assert edits_window.list.count() == 0
 
 
-def test_choosing_not_to_reload_keeps_the_edits_and_writes_nothing(qtbot, window, seed_paths, tmp_path):
+def test_choosing_not_to_reload_keeps_the_edits_and_writes_nothing(qtbot, window, seed_paths, tmp_path, db_locator):
     jinkouhe(window, seed_paths, qtbot)
     newer = newer_file(seed_paths[0], tmp_path)
-    assert run_cli("--db", str(window.workspace.database.path), "import", str(newer), "--replace").returncode == 0
+    assert run_cli("--db", db_locator, "import", str(newer), "--replace").returncode == 0
     finance = window.finance_page
     window.show_page(window.page_index(finance))
     field = finance.binder.binding_for("report.finance.carry_over_start").widget
@@ -113,23 +113,23 @@ def test_choosing_not_to_reload_keeps_the_edits_and_writes_nothing(qtbot, window
     type_into(qtbot, field, "777")
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     try:
-        check_nothing_written(window)
+        check_nothing_written(window, db_locator)
         # Later, from the edits window: reload, then put the edit back.
         edits_window = window.conflicts.edits_window
         qtbot.mouseClick(edits_window.reload_button, Qt.MouseButton.LeftButton)
         assert window.editor.save_state is SaveState.SAVED and field.text() == ""
         qtbot.mouseClick(edits_window.reapply_button, Qt.MouseButton.LeftButton)
         assert window.editor.flush()
-        assert stored_report(window).finance.carry_over_start == Decimal("777.00")
+        assert stored_report(window, db_locator).finance.carry_over_start == Decimal("777.00")
     finally:
         window.editor.reload()  # leave the window closable without its "修改没有保存，仍然退出吗？" question
 
 
-def check_nothing_written(window):
+def check_nothing_written(window, db_locator):
     assert window.editor.save_state is SaveState.CONFLICT
     assert "报告已在别处修改" in window.save_label.text()
     assert not window.conflicts.edits_window.reapply_button.isEnabled()  # reload first
     assert window.conflicts.edits_window.list.count() == 1
     assert not window.editor.flush()
-    assert stored_report(window).finance.carry_over_start is None
-    assert stored_report(window).title.endswith("（上级退回后修改）")
+    assert stored_report(window, db_locator).finance.carry_over_start is None
+    assert stored_report(window, db_locator).title.endswith("（上级退回后修改）")
