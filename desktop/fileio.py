@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -39,7 +40,52 @@ def explain_os_error(exc: OSError, path: Path) -> str:
         return f"“{path.parent}”所在的磁盘是只读的。请换一个保存位置。"
     if (isinstance(exc, FileNotFoundError) or code == errno.ENOENT) and not path.parent.is_dir():
         return f"保存位置“{path.parent}”不存在。请选择一个已有的文件夹。"
-    return f"保存“{path.name}”失败：{exc.strerror or exc}。请换一个保存位置后重试。"
+    if isinstance(exc, IsADirectoryError) or code == errno.EISDIR:
+        return f"“{path}”是一个文件夹，不能用作文件名。请换一个文件名或保存位置。"
+    # The system's own text is English on many machines: give its code for support, not its words.
+    return f"保存“{path.name}”失败（系统错误代码 {code}）。请换一个保存位置后重试。"
+
+
+STALE_SECONDS = 600  # a temporary file this old beside its target was left by a killed program
+
+
+def stage_beside(path: Path) -> Path:
+    """A new hidden temporary file beside `path` (.name.xxxx.ext.tmp), after removing stale ones.
+
+    A program killed while writing leaves its temporary file behind; the next write of the same file
+    removes those older than STALE_SECONDS (a younger one may belong to another program writing now).
+    """
+    pattern = f".{path.stem}.*{path.suffix}.tmp"
+    now = time.time()
+    try:
+        for old in path.parent.glob(pattern):
+            try:
+                if now - old.stat().st_mtime > STALE_SECONDS:
+                    old.unlink()
+            except OSError:
+                pass  # not ours to fight over: it stays until a later write
+    except OSError:
+        pass
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
+    except OSError as exc:
+        raise FileWriteError(explain_os_error(exc, path), path) from exc
+    os.close(fd)
+    return Path(name)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); Windows cannot open a folder this way and needs no call."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
@@ -49,12 +95,9 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     either the old file stays whole or the new one replaces it.
     """
     path = Path(path)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    except OSError as exc:
-        raise FileWriteError(explain_os_error(exc, path), path) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
+    if path.is_dir():
+        raise FileWriteError(explain_os_error(IsADirectoryError(errno.EISDIR, "", str(path)), path), path)
+    tmp = stage_beside(path)
     try:
         write(tmp)
         try:
@@ -65,6 +108,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+        fsync_folder(path.parent)  # the rename itself survives a power cut
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise FileWriteError(explain_os_error(exc, path), path) from exc

@@ -74,3 +74,34 @@ def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
     kept.chmod(0o640)
     atomic_write_bytes(kept, b"new")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
+def test_stale_temporary_files_of_a_killed_write_are_removed_by_the_next_write(tmp_path):
+    import os
+    import time
+
+    from desktop.fileio import STALE_SECONDS, atomic_write_bytes
+
+    target = tmp_path / "报告.fulian.json"
+    stale = tmp_path / ".报告.fulian.abc123.json.tmp"  # as mkstemp names them beside the target
+    stale.write_bytes(b"half")
+    old = time.time() - STALE_SECONDS - 5
+    os.utime(stale, (old, old))
+    young = tmp_path / ".报告.fulian.def456.json.tmp"  # perhaps another program writing right now
+    young.write_bytes(b"busy")
+    unrelated = tmp_path / ".其他.xyz.docx.tmp"
+    unrelated.write_bytes(b"x")
+    os.utime(unrelated, (old, old))
+    atomic_write_bytes(target, b"{}")
+    assert target.read_bytes() == b"{}"
+    assert not stale.exists() and young.exists() and unrelated.exists()
+
+
+def test_a_folder_in_place_of_the_file_is_refused_in_chinese(tmp_path):
+    from desktop.fileio import FileWriteError, atomic_write_bytes
+
+    folder = tmp_path / "导出.fulian.json"
+    folder.mkdir()
+    with pytest.raises(FileWriteError) as caught:
+        atomic_write_bytes(folder, b"{}")
+    assert "是一个文件夹" in caught.value.message and "Is a directory" not in caught.value.message

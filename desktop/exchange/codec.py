@@ -72,7 +72,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"布尔值 {str(value).lower()}"
     if isinstance(value, (int, float, Decimal)):
-        return f"数字 {value}"
+        text = str(value)
+        # A number of 100,000 digits is shown by its length, not echoed whole.
+        return f"数字 {text}" if len(text) <= 20 else f"数字 {text[:20]}…（共 {len(text)} 个字符）"
     if isinstance(value, str):
         shown = value if len(value) <= 20 else value[:20] + "…"
         return f"文字“{shown}”"
@@ -147,7 +149,7 @@ def decode(tp: Any, data: Any, path: str) -> Any:
         if isinstance(data, bool) or not isinstance(data, int):
             raise DecodeError(path, f"应为整数，实际为{_describe(data)}")
         if abs(data) > 10**12:
-            raise DecodeError(path, f"数值过大（{data}）")
+            raise DecodeError(path, f"数值过大（{_describe(data)}）")
         return data
     if inner is str:
         if not isinstance(data, str):

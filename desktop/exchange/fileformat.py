@@ -159,6 +159,11 @@ def loads_envelope(text: str) -> Envelope:
     return envelope_from_document(data)
 
 
+def _version_text(version: object) -> str:
+    text = str(version) if isinstance(version, Decimal) else json.dumps(version, ensure_ascii=False)
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
 def from_document(data: object) -> Report:
     return envelope_from_document(data).report
 
@@ -173,13 +178,14 @@ def envelope_from_document(data: object) -> Envelope:
             field="format",
         )
     version = data.get("version")
-    if version != FORMAT_VERSION:
+    # Exactly the integer: true and 1.0 equal 1 in Python but are not what a writer of this format writes.
+    if type(version) is not int or version != FORMAT_VERSION:
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
             hint = "该文件由更新版本的程序导出，请先升级本程序后再导入。"
         else:
             hint = "请用导出该文件的程序重新导出，或联系上级妇联获取新版文件。"
         raise ExchangeError(
-            f"数据文件版本为 {version!r}，本程序只能读取版本 {FORMAT_VERSION}。{hint}", field="version"
+            f"数据文件版本为 {_version_text(version)}，本程序只能读取版本 {FORMAT_VERSION}。{hint}", field="version"
         )
     allowed = {"format", "version", "generator", "exported_at", "checksum", "report"}
     unknown = sorted(set(data) - allowed)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..domain.model import Report
 from ..errors import UserError
-from ..fileio import FileWriteError, explain_os_error
+from ..fileio import FileWriteError, explain_os_error, fsync_folder, stage_beside
 from .build import build_document
 from .document import Document
 from .outline import OutlineError, load_outline
@@ -185,12 +184,7 @@ def export_report(
 
 
 def _stage(path: Path) -> Path:
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    except OSError as exc:
-        raise FileWriteError(explain_os_error(exc, path), path) from exc
-    os.close(fd)
-    return Path(name)
+    return stage_beside(path)
 
 
 def _write_one(fmt: str, document: Document, tmp: Path, path: Path) -> None:
@@ -240,6 +234,7 @@ def _commit(staged: list[tuple[Path, Path]]) -> None:
         for backup, original in backups:
             os.replace(backup, original)
         raise FileWriteError(explain_os_error(exc, target), target) from exc
+    fsync_folder(target.parent)  # the renames themselves survive a power cut
     for backup, _ in backups:
         backup.unlink(missing_ok=True)
 

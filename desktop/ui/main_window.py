@@ -30,6 +30,7 @@ from ..services import checking, fieldpath
 from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
 from .conflict import ConflictHandler
+from .restore_dialog import restore_from_backup
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
 from .editor import Editor
 from .grid_actions import GridEditActions
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         self.export_action = QAction("导出数据文件(&E)…", self, triggered=self.export_file)
         self.export_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.submission_action = QAction("生成报送文件(&S)…", self, triggered=self.generate_submission)
+        self.restore_action = QAction("从备份恢复(&B)…", self, triggered=lambda: restore_from_backup(self))
         self.quit_action = QAction("退出(&X)", self, triggered=self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.database_settings_action = QAction("数据库设置(&D)…", self, triggered=self.database_settings)
@@ -232,8 +234,8 @@ class MainWindow(QMainWindow):
         self.save_action.setToolTip("立即保存（平时每次修改后都会自动保存）")
         menu = self.menuBar().addMenu("文件(&F)")
         for action in (self.new_unit_action, self.new_year_action, self.save_action, None, self.import_action, self.import_report_action,
-                       self.export_action, self.submission_action, None, self.database_settings_action, None,
-                       self.quit_action):
+                       self.export_action, self.submission_action, None, self.database_settings_action,
+                       self.restore_action, None, self.quit_action):
             if action is None:
                 menu.addSeparator()
             else:

@@ -84,6 +84,9 @@ def bad_files() -> list[BadFile]:
         BadFile("version_2", _changed(_envelope("version", 2)), "version", ("版本为 2", "升级")),
         BadFile("version_0", _changed(_envelope("version", 0)), "version", ("版本为 0",)),
         BadFile("version_as_text", _changed(_envelope("version", "1")), "version", ("版本",)),
+        BadFile("version_true", _changed(_envelope("version", True)), "version", ("版本为 true",)),
+        BadFile("version_one_point_zero", _changed(_envelope("version", 1.0)), "version", ("版本为 1.0",),
+                schema_rejects=False),  # JSON Schema compares numbers by value: 1.0 is 1 there
         BadFile("unknown_envelope_field", _changed(_envelope("password", "x")), "password", ("password",)),
         BadFile("missing_report", _changed(lambda d: d.pop("report")), "report", ("report",)),
         BadFile("unknown_field", _changed(_set("profile.website", "http://example.org")),

@@ -131,3 +131,17 @@ def test_money_is_written_in_yuan_with_two_decimals():
     assert finance["expenditure"]["basic"] == "764600.00"
     assert finance["income_lines"][1] == {"source": "其他收入", "amount": "0.00"}
     assert document["report"]["department_target"]["indicators"][0]["target"] == "90"
+
+
+def test_an_oversized_number_is_not_echoed_whole(tmp_path):
+    from .bad_files import seed_document
+
+    document = seed_document()
+    text = json.dumps(document, ensure_ascii=False)
+    huge = "1." + "0" * 100_000
+    text = text.replace('"fiscal_year": 2024', f'"fiscal_year": {huge}', 1)
+    path = tmp_path / "huge.fulian.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ExchangeError) as caught:
+        read_file(path)
+    assert len(caught.value.message) < 300 and "100002 个字符" in caught.value.message

@@ -33,10 +33,12 @@ class Figures:
     test: str
     trials: int = 0
     failures: int = 0
+    interrupted: int = 0  # crash trials: how many kills landed before the command had finished
     notes: list[str] = field(default_factory=list)
 
-    def trial(self, ok: bool, note: str = "") -> None:
+    def trial(self, ok: bool, note: str = "", interrupted: bool = False) -> None:
         self.trials += 1
+        self.interrupted += bool(interrupted)
         if not ok:
             self.failures += 1
             if note and len(self.notes) < 5:
@@ -56,9 +58,9 @@ def pytest_terminal_summary(terminalreporter):
         return
     terminalreporter.section("reliability figures")
     width = max(len(f.test) for f in _TABLE)
-    terminalreporter.write_line(f"{'test'.ljust(width)}  trials  failures")
+    terminalreporter.write_line(f"{'test'.ljust(width)}  trials  failures  killed mid-way")
     for f in _TABLE:
-        terminalreporter.write_line(f"{f.test.ljust(width)}  {f.trials:6d}  {f.failures:8d}")
+        terminalreporter.write_line(f"{f.test.ljust(width)}  {f.trials:6d}  {f.failures:8d}  {f.interrupted:14d}")
     target = os.environ.get("FULIAN_FIGURES")
     if target:
         Path(target).write_text(

@@ -1,0 +1,114 @@
+"""文件 → 从备份恢复…: pick a backup beside the database (or any backup file), confirm, restore.
+
+The restore itself (desktop/services/restore.py) first backs up the data as it is now, so the clerk can
+go back again with this same dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..services import restore
+from ..services.restore import BEFORE_RESTORE, BackupFile
+from .operations import run_now
+
+
+def describe(backup: BackupFile) -> str:
+    kind = "恢复前自动备份" if backup.label == BEFORE_RESTORE else f"升级前自动备份（数据库版本 {backup.revision}）"
+    return f"{backup.taken:%Y-%m-%d %H:%M}　{kind}　{backup.reports} 份年度报告　{backup.path.name}"
+
+
+class RestoreDialog(QDialog):
+    """The backups beside the database, newest first; 恢复所选备份 or 从其他文件恢复…."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.database = window.workspace.database
+        self.result_: restore.RestoreResult | None = None
+        self.setWindowTitle("从备份恢复")
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            f"数据库：{self.database.path}\n"
+            "恢复会用备份中的数据替换当前全部数据。恢复前，程序会先把当前数据另存为一个备份，"
+            "如果恢复错了，可以再从那个备份恢复回来。"
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.list = QListWidget()
+        for backup in restore.backups(self.database):
+            item = QListWidgetItem(describe(backup))
+            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.list.addItem("（数据库所在文件夹中还没有备份）")
+            self.list.setEnabled(False)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton("恢复所选备份(&R)")
+        self.restore_button.setEnabled(self.list.isEnabled())
+        self.other_button = QPushButton("从其他文件恢复(&O)…")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(self._restore_selected)
+        self.other_button.clicked.connect(self._restore_other)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+    def _restore_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole):
+            self.restore_from(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _restore_other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(Path(self.database.path).parent), "所有文件 (*)")
+        if path:
+            self.restore_from(Path(path))
+
+    def restore_from(self, path: Path) -> None:
+        backup = run_now(self, "从备份恢复", lambda: restore.check_backup(self.database, path))
+        if backup is None:
+            return
+        answer = QMessageBox.question(
+            self, "从备份恢复",
+            f"将用备份“{path.name}”（{backup.taken:%Y-%m-%d %H:%M}，{backup.reports} 份年度报告）中的数据替换当前全部数据。\n\n"
+            "恢复前会先把当前数据自动备份，需要时可以再恢复回来。确定恢复吗？",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if not self.window_.editor.flush():
+            QMessageBox.warning(self, "从备份恢复", "当前报告还有没保存成功的修改，请先处理（或撤销）后再恢复。")
+            return
+        self.window_.editor.open(None)  # the open report is about to be replaced
+        result = run_now(self, "从备份恢复", lambda: restore.restore(self.database, path))
+        self.window_.refresh()
+        if result is None:
+            return
+        self.result_ = result
+        QMessageBox.information(
+            self, "从备份恢复",
+            f"已从“{path.name}”恢复。\n恢复前的数据已备份为“{result.saved_before.name}”（在数据库所在的文件夹中）。",
+        )
+        self.accept()
+
+
+def restore_from_backup(window) -> None:
+    """The menu action: show the dialog over the main window."""
+    RestoreDialog(window).exec()
