@@ -86,7 +86,12 @@ def _outcome(read) -> tuple[str, float]:
         read()
         outcome = "accepted"
     except UserError as exc:
-        outcome = "refused" if CHINESE.search(exc.message) else f"refusal without Chinese: {exc.message[:80]}"
+        if not CHINESE.search(exc.message):
+            outcome = f"refusal without Chinese: {exc.message[:80]}"
+        elif "。。" in exc.message:
+            outcome = f"refusal ending twice: {exc.message[:160]}"
+        else:
+            outcome = "refused"
     except Exception as exc:  # noqa: BLE001 - the very thing counted
         outcome = f"traceback: {type(exc).__name__}: {str(exc)[:120]}"
     return outcome, time.monotonic() - started
@@ -199,7 +204,8 @@ def test_excel_readers_accept_or_refuse_in_chinese(seed_paths, tmp_path, figures
 
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*")) if CORPUS.exists() else [])
 def test_corpus_case(name, tmp_path, seed_paths):
-    """Inputs that once found a fault, kept: each must now be a clean refusal."""
+    """Inputs that once found a fault (a traceback, a silent blank, "。。", a number echoed whole), kept:
+    each must now be a clean Chinese refusal."""
     path = CORPUS / name
     if name.endswith(".json"):
         outcome, _ = _outcome(lambda: loads(path.read_bytes().decode("utf-8", "surrogatepass")))
@@ -207,4 +213,10 @@ def test_corpus_case(name, tmp_path, seed_paths):
         from desktop.excel.ledger_import import preview_ledger
 
         outcome, _ = _outcome(lambda: preview_ledger(path, read_file(seed_paths[0])))
-    assert outcome in ("accepted", "refused"), outcome
+    if name.endswith(".json"):
+        assert outcome == "refused", outcome
+    else:
+        from desktop.excel.ledger_import import preview_ledger
+
+        preview = preview_ledger(path, read_file(seed_paths[0]))
+        assert not preview.ok and all(CHINESE.search(p.text()) and "。。" not in p.text() for p in preview.problems)
