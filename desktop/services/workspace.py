@@ -74,6 +74,20 @@ class Workspace:
         """The unit's report for the year, or None when there is none."""
         return self.database.reports().get(unit.id, year)
 
+    def last_change(self, report: Report):
+        """The stored revision of the report and who saved it last and when (a ReportStamp), or None.
+
+        One small query: a window asks it every few seconds to notice saves made on another PC.
+        """
+        if report.unit.id is None:
+            return None
+        return self.database.reports().last_change(report.unit.id, report.fiscal_year)
+
+    @property
+    def is_shared(self) -> bool:
+        """True when the database is on a server that other PCs write to."""
+        return self.database.is_shared
+
     def unit_named(self, name: str) -> Unit | None:
         """The unit with exactly this name, or None."""
         return self.database.units().find(name)

@@ -154,15 +154,24 @@ class ReportChangedError(StorageError):
     copy was read. Nothing was written; the caller keeps its unsaved edits and offers to reload.
     """
 
-    def __init__(self, unit_name: str, year: int, deleted: bool = False):
+    def __init__(self, unit_name: str, year: int, deleted: bool = False, *, by: str | None = None,
+                 at: str | None = None):
         what = "已被删除" if deleted else "已在别处被修改（另一个窗口、另一台电脑或导入数据文件）"
+        who = f"（最后一次由 {by} 于 {_shown_time(at)} 保存）" if by and not deleted else ""
         super().__init__(
-            f"“{unit_name}” {year} 年度的报告在您打开之后{what}，为避免覆盖别处的修改，您刚才的修改没有保存。"
+            f"“{unit_name}” {year} 年度的报告在您打开之后{what}{who}，为避免覆盖别处的修改，您刚才的修改没有保存。"
             "请重新载入报告，再把您的修改重新填写一遍。"
         )
         self.unit_name = unit_name
         self.year = year
         self.deleted = deleted
+        self.by = by
+        self.at = at
+
+
+def _shown_time(at: str | None) -> str:
+    """2026-12-01T14:05:33 → 2026-12-01 14:05:33 (the stored text is local time)."""
+    return at.replace("T", " ") if at else "（时间不详）"
 
 
 class MigrationFailedError(StorageError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
@@ -10,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..domain.model import Activity, Outline, Report, ReportStatus, RuleSet, Unit, UnitLevel
 from . import rows
+from .author import stamp
 from .engine import reading, writing
 from .errors import DuplicateReportError, InvalidReportError, ReportChangedError, ReportNotFoundError
 from .schema import (
@@ -35,6 +37,15 @@ from .translate import translated
 
 if TYPE_CHECKING:
     from .handle import Database
+
+
+@dataclass(frozen=True)
+class ReportStamp:
+    """A report's stored revision and its last writer ("login@PC") and time (ISO text or None)."""
+
+    revision: int
+    changed_by: str
+    changed_at: str | None
 
 
 class ReportRepository:
@@ -103,6 +114,18 @@ class ReportRepository:
         with translated(self._db.path), reading(self._db.engine) as conn:
             query = select(reports.c.revision).where(reports.c.unit_id == unit_id, reports.c.fiscal_year == year)
             return conn.execute(query).scalar()
+
+    def last_change(self, unit_id: int, year: int) -> ReportStamp | None:
+        """The stored revision of the report and who wrote it last and when; None when there is none.
+
+        One small query: what a window polls to notice a save made on another PC.
+        """
+        query = select(reports.c.revision, reports.c.changed_by, reports.c.changed_at).where(
+            reports.c.unit_id == unit_id, reports.c.fiscal_year == year
+        )
+        with translated(self._db.path), reading(self._db.engine) as conn:
+            row = conn.execute(query).first()
+        return None if row is None else ReportStamp(row[0], row[1] or "", row[2])
 
     def delete(self, unit_id: int, year: int) -> bool:
         """Delete the report and everything behind it. False if there was none."""
@@ -223,7 +246,7 @@ def _write_report_row(conn: Connection, report: Report, unit_row: Any, replace: 
         # A nested transaction, so that a unique-constraint refusal (a writer on a server database that
         # inserted the same year a moment ago) leaves the outer transaction usable and is reported.
         with conn.begin_nested():
-            new_id = conn.execute(insert(reports).values({**values, "revision": 1})).inserted_primary_key[0]
+            new_id = conn.execute(insert(reports).values({**values, **stamp(), "revision": 1})).inserted_primary_key[0]
     except IntegrityError:
         raise DuplicateReportError(unit_row["name"], report.fiscal_year) from None
     return new_id, 1
@@ -237,10 +260,12 @@ def _update_checked(conn: Connection, report: Report, report_id: int, values: di
     query = update(reports).where(reports.c.id == report_id)
     if checked:
         query = query.where(reports.c.revision == report.revision)
-    result = conn.execute(query.values({**values, "revision": reports.c.revision + 1}).returning(reports.c.revision))
+    result = conn.execute(
+        query.values({**values, **stamp(), "revision": reports.c.revision + 1}).returning(reports.c.revision)
+    )
     revision = result.scalar()
     if revision is None:
-        raise ReportChangedError(report.unit.name, report.fiscal_year)
+        raise _changed_elsewhere(conn, report, report_id)
     return revision
 
 
@@ -259,10 +284,20 @@ def _advance_revision(conn: Connection, report: Report | int, report_id: int) ->
     query = update(reports).where(reports.c.id == report_id)
     if isinstance(report, Report):
         query = query.where(reports.c.revision == report.revision)
-    revision = conn.execute(query.values(revision=reports.c.revision + 1).returning(reports.c.revision)).scalar()
+    revision = conn.execute(
+        query.values(revision=reports.c.revision + 1, **stamp()).returning(reports.c.revision)
+    ).scalar()
     if revision is None:
-        raise ReportChangedError(report.unit.name, report.fiscal_year)
+        raise _changed_elsewhere(conn, report, report_id)
     return revision
+
+
+def _changed_elsewhere(conn: Connection, report: Report, report_id: int) -> ReportChangedError:
+    """The refusal, naming who wrote the stored report last and when (read in the refused transaction,
+    which sees that writer's commit: it is what made the revision differ)."""
+    row = conn.execute(select(reports.c.changed_by, reports.c.changed_at).where(reports.c.id == report_id)).first()
+    by, at = (row[0], row[1]) if row is not None else ("", None)
+    return ReportChangedError(report.unit.name, report.fiscal_year, by=by or None, at=at)
 
 
 def _insert_children(conn: Connection, report_id: int, report: Report) -> None:

@@ -122,6 +122,9 @@ reports = Table(
     # Raised by every write to the report or its children: a writer names the revision it loaded, and a
     # write against any other revision is refused (optimistic concurrency; see storage/reports.py).
     Column("revision", Integer, nullable=False, server_default=text("1")),
+    # Who wrote the report last ("login@PC") and when (local time, ISO text): told to a refused writer.
+    Column("changed_by", Text, nullable=False, server_default=text("''")),
+    Column("changed_at", Text, nullable=True),
     UniqueConstraint("unit_id", "fiscal_year"),  # also serves lookups by unit_id
 )
 

@@ -29,6 +29,7 @@ from ..domain.model import Report, Unit
 from ..services import checking, fieldpath
 from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
+from .change_watch import ChangeWatcher
 from .conflict import ConflictHandler
 from .restore_dialog import restore_from_backup
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
@@ -156,6 +157,10 @@ class MainWindow(QMainWindow):
         self._check_timer.timeout.connect(self.run_checks)
         self.editor.save_state_changed.connect(self._show_save_state)
         self.conflicts = ConflictHandler(self.editor, self, after_reload=self.run_checks)
+        # Saves made elsewhere (another PC on a shared database, a command, a second window) come in.
+        self.change_watch = ChangeWatcher(self.editor, workspace, self, after_reload=self.run_checks)
+        self.change_watch.refreshed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        self.change_watch.noticed.connect(lambda message: self.statusBar().showMessage(message, 30000))
         self.editor.text_cleaned.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.editor.changed.connect(self._schedule_checks)
         self.editor.changed.connect(self._unit_edited)
