@@ -19,7 +19,6 @@ from typing import Callable, Iterable, Optional
 from ..domain.district import Submission, TownshipFigures, figures_of
 from ..domain.model import Report, UnitLevel
 from ..errors import UserError
-from ..excel.safety import UnsafeFileError, check_members
 from ..exchange import ChecksumMismatchError, Envelope, ExchangeError
 from ..exchange.fileformat import FILE_SUFFIX, MAX_FILE_BYTES, envelope_from_bytes
 from .district import scored
@@ -130,6 +129,10 @@ def _read_limited(path: Path) -> bytes:
 
 def _zip_members(path: Path) -> list[IncomingFile]:
     """The data files inside a zip, read in memory under the same limits as any package we open."""
+    # Here rather than at the top: the district page imports this module while the window is built,
+    # and excel.safety brings openpyxl, which only a zip needs.
+    from ..excel.safety import UnsafeFileError, check_members
+
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()

@@ -51,13 +51,20 @@ def test_kill_during_collect_leaves_each_township_wholly_old_or_new(tmp_path):
     old, new = tmp_path / "old", tmp_path / "new"
     _write_round(old, OLD_LINES, datetime(2025, 3, 1, tzinfo=timezone.utc))
     _write_round(new, NEW_LINES, datetime(2025, 3, 9, tzinfo=timezone.utc))
+    # Kill at fractions of how long an uninterrupted collect of the new round takes on this machine,
+    # so that the kills land inside the collect however fast or loaded the machine is.
+    timing_db = tmp_path / "timing.db"
+    assert _collect(timing_db, old).wait(timeout=300) == 0
+    started = time.monotonic()
+    assert _collect(timing_db, new).wait(timeout=300) == 0
+    duration = time.monotonic() - started
     killed_midway = 0
-    for trial, delay in enumerate((0.8, 1.6, 2.4, 3.2, 4.5)):
+    for trial, fraction in enumerate((0.3, 0.45, 0.6, 0.75, 0.9)):
         db = tmp_path / f"trial{trial}.db"
         assert _collect(db, old).wait(timeout=300) == 0
         assert sorted(_state(db)) == [(OLD_LINES, f"{i}.fulian.json") for i in range(TOWNSHIPS)]
         process = _collect(db, new)
-        time.sleep(delay)
+        time.sleep(duration * fraction)
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
             killed_midway += 1

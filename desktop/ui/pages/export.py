@@ -55,7 +55,7 @@ class ExportPage(Page):
         self.pdf_check = QCheckBox("PDF 文件（.pdf），用于上报和打印")
         self.pdf_check.setChecked(True)
         self.xlsx_check = QCheckBox("Excel 表格（.xlsx），报告中的全部表格")
-        self.xlsx_check.setVisible("xlsx" in exporting.formats())
+        self.xlsx_check.setVisible(False)  # shown on the first visit when the writers offer Excel
         form.addRow("格式：", self.docx_check)
         form.addRow("", self.pdf_check)
         form.addRow("", self.xlsx_check)
@@ -154,7 +154,8 @@ class ExportPage(Page):
                 self.outline_combo.setCurrentIndex(index)
 
     def page_shown(self) -> None:
-        if not self.outline_combo.count():
+        if not self.outline_combo.count():  # the first visit: what reading outlines and writers costs
+            self.xlsx_check.setVisible("xlsx" in exporting.formats())
             for choice in exporting.outlines():
                 self.outline_combo.addItem(choice.name, choice.id)
             self._select_report_outline()
