@@ -11,10 +11,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Iterable, Optional
 
+from .ledger import UNSTATED_UNIT, by_unit_order, unit_of_count
 from .model import Activity, Report, RuleSet, SelfEvaluation, Unit
 from .scoring import Grade
-
-UNSTATED_UNIT = "未注明单位"  # beneficiaries recorded without saying whether they are 人, 人次 or 户
 
 
 @dataclass
@@ -133,17 +132,11 @@ class DistrictSummary:
 
     def beneficiary_units(self) -> list[str]:
         """Every unit of count that occurs, in a stable order (人, 人次, 户, 个 first)."""
-        preferred = ["人", "人次", "户", "个"]
-        seen = {u for t in self.townships for u in t.totals.beneficiaries}
-        return [u for u in preferred if u in seen] + sorted(seen - set(preferred))
+        seen = {u: 0 for t in self.townships for u in t.totals.beneficiaries}
+        return [u for u, _ in by_unit_order(seen)]
 
 
 NO_TASK = "未归入任务"
-
-
-def unit_of_count(activity: Activity) -> str:
-    """The unit a ledger line counts its beneficiaries in (人/人次/户/个), where the ledger records one."""
-    return getattr(activity, "beneficiary_unit", None) or UNSTATED_UNIT
 
 
 def tally_of(activity: Activity) -> Tally:

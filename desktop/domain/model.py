@@ -38,6 +38,15 @@ class UnitLevel(str, Enum):
     CITY = "市"
 
 
+class BeneficiaryUnit(str, Enum):
+    """The unit a ledger line counts its beneficiaries in: 5 个 先进集体 and 50 人 never add up to 55."""
+
+    PERSON = "人"
+    VISIT = "人次"
+    HOUSEHOLD = "户"
+    ITEM = "个"  # 集体、基地、企业 …
+
+
 class ReportStatus(str, Enum):
     DRAFT = "draft"  # 草稿
     FINAL = "final"  # 定稿
@@ -128,7 +137,9 @@ class Activity:
     kind: str = ""
     sessions: Optional[int] = None  # 场次 / 期
     participants: Optional[int] = None  # 参与人次
-    beneficiaries: Optional[int] = None  # 受益人数 (人/户)
+    beneficiaries: Optional[int] = None  # 受益数, counted in beneficiary_unit
+    # 受益的计量单位; None in lines recorded before the ledger had one (未注明单位).
+    beneficiary_unit: Optional[BeneficiaryUnit] = None
     money: Optional[Money] = None  # 金额（元）
     task_key: Optional[str] = None  # linked WorkTask.key
     project_key: Optional[str] = None  # linked Project.key

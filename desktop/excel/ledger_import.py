@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from ..domain.model import Activity, Report, new_key
+from ..domain.model import Activity, BeneficiaryUnit, Report, new_key
 from ..domain.money import format_yuan
 from .headers import LEDGER_COLUMNS, HeaderMatch, find_header
-from .parse import CellError, cell_text, is_blank, normalise_text, parse_count, parse_date, parse_money
+from .parse import CellError, cell_text, is_blank, normalise_text, parse_beneficiary_unit, parse_count, parse_date, parse_money
 from .preview import Problem, refuse_unless_applicable, column_label, merged_problems, name_key, problem_lines
 from .safety import UnsafeFileError
 from .workbook import SheetData, read_workbook
@@ -200,6 +200,7 @@ def _read_rows(sheet: SheetData, header: HeaderMatch, report: Report, base: dict
         sessions = parsed("sessions", parse_count)
         participants = parsed("participants", parse_count)
         beneficiaries = parsed("beneficiaries", parse_count)
+        beneficiary_unit = parsed("beneficiary_unit", parse_beneficiary_unit)
         money = parsed("money", lambda v: parse_money(v, header.unit_of(cells["money"][0])))
 
         kind = normalise_text(cell_text(cells["kind"][1])) if "kind" in cells else ""
@@ -232,7 +233,7 @@ def _read_rows(sheet: SheetData, header: HeaderMatch, report: Report, base: dict
             continue
         activity = Activity(
             title=title, date=when, kind=kind, sessions=sessions, participants=participants,
-            beneficiaries=beneficiaries, money=money, task_key=task_key, project_key=project_key, notes=notes_text,
+            beneficiaries=beneficiaries, beneficiary_unit=beneficiary_unit, money=money, task_key=task_key, project_key=project_key, notes=notes_text,
         )
         identity = _identity(activity)
         if identity in seen:

@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from ..domain.model import BeneficiaryUnit
 from ..domain.money import FEN, WAN, MoneyError, parse_amount
 from ..errors import UserError
 
@@ -137,6 +138,16 @@ def parse_count(value) -> int:
     if number > MAX_COUNT:
         raise CellError(f"“{cell_text(value)}”大得不合常理", hint)
     return int(number)
+
+
+def parse_beneficiary_unit(value) -> BeneficiaryUnit:
+    """受益单位 as typed: 人、人次、户、个 ("名" is 人); anything else is refused, never guessed."""
+    text = normalise_text(cell_text(value))
+    text = {"名": "人"}.get(text, text)
+    try:
+        return BeneficiaryUnit(text)
+    except ValueError:
+        raise CellError(f"受益单位“{cell_text(value)}”不是人、人次、户或个", "请从下拉列表中选择：人、人次、户或个（集体、基地等）") from None
 
 
 def parse_money(value, unit: str = "元") -> Decimal:

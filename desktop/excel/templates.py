@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..domain.model import DEFAULT_ACTIVITY_KINDS, STANDARD_INCOME_SOURCES, THREE_PUBLIC_ITEMS, Report
+from ..domain.model import BeneficiaryUnit, DEFAULT_ACTIVITY_KINDS, STANDARD_INCOME_SOURCES, THREE_PUBLIC_ITEMS, Report
 from ..fileio import atomic_write
 from .budget_import import FINANCE_ITEMS, FINANCE_SHEET, PROJECT_SHEET, THREE_PUBLIC_SHEET
 from .headers import LEDGER_COLUMNS, LEDGER_MONEY_HEADER, PROJECT_COLUMNS, THREE_PUBLIC_COLUMNS, Column
@@ -110,7 +110,8 @@ def ledger_workbook(report: Optional[Report] = None, example: bool = True) -> Wo
     kinds = list(report.activity_kinds) if report else list(DEFAULT_ACTIVITY_KINDS)
     tasks = [t.title for t in report.tasks] if report else []
     projects = [p.name for p in report.projects] if report else []
-    refs = _options_sheet(wb, {"活动类型": kinds, "工作任务": tasks, "项目": projects})
+    units = [u.value for u in BeneficiaryUnit]
+    refs = _options_sheet(wb, {"活动类型": kinds, "工作任务": tasks, "项目": projects, "受益单位": units})
 
     rows: list[list] = []
     if example:
@@ -121,7 +122,8 @@ def ledger_workbook(report: Optional[Report] = None, example: bool = True) -> Wo
             task = report.task(activity.task_key)
             project = report.project(activity.project_key)
             rows.append([activity.date, activity.kind, activity.title, activity.sessions, activity.participants,
-                         activity.beneficiaries, activity.money, task.title if task else None,
+                         activity.beneficiaries, BeneficiaryUnit(activity.beneficiary_unit).value if activity.beneficiary_unit else None,
+                         activity.money, task.title if task else None,
                          project.name if project else None, activity.notes or None])
     # One named style per kind of cell: assigning a style by name is far cheaper than four attributes,
     # which matters for a ledger of ten thousand rows.
@@ -139,6 +141,8 @@ def ledger_workbook(report: Optional[Report] = None, example: bool = True) -> Wo
     _validation(ws, col["notes"], first, last, "备注", hints["notes"])
     if "活动类型" in refs:
         _list_validation(ws, col["kind"], first, last, "活动类型", hints["kind"], refs["活动类型"], strict=False)
+    _list_validation(ws, col["beneficiary_unit"], first, last, "受益单位", hints["beneficiary_unit"], refs["受益单位"],
+                     strict=True)
     for f, title in (("task", "关联工作任务"), ("project", "关联项目")):
         key = "工作任务" if f == "task" else "项目"
         if key in refs:
@@ -175,7 +179,7 @@ def _example_row(year: int, kinds: list[str], tasks: list[str], projects: list[s
     from datetime import date
 
     kind = "培训" if "培训" in kinds else (kinds[0] if kinds else "培训")
-    return [date(year, 3, 8), kind, "“三八”节女性就业技能培训", 1, 60, 60, Decimal("1200.00"),
+    return [date(year, 3, 8), kind, "“三八”节女性就业技能培训", 1, 60, 60, BeneficiaryUnit.PERSON.value, Decimal("1200.00"),
             tasks[0] if tasks else None, projects[0] if projects else None, EXAMPLE_NOTE]
 
 

@@ -22,7 +22,7 @@ from ..domain.finance import (
     project_budget,
     project_size,
 )
-from ..domain.ledger import LedgerTotals, totals
+from ..domain.ledger import UNSTATED_UNIT, LedgerTotals, totals
 from ..domain.model import Report, WorkTask
 from ..domain.money import format_wan, plain_number
 from ..domain.shares import format_percent
@@ -276,6 +276,20 @@ def self_evaluation(report: Report) -> list[str]:
 # ---------------------------------------------------------------- work tasks
 
 
+def beneficiaries_phrase(figures: LedgerTotals) -> str:
+    """"1200人次、35户" — one figure per unit of count, never a sum of unlike units.
+
+    A ledger whose lines all predate the unit of count keeps the wording those reports always had
+    ("36人（户）"); once any line states its unit, unstated figures are named as such, not guessed.
+    """
+    counts = {unit: n for unit, n in figures.beneficiaries.items() if n}
+    if not counts:
+        return ""
+    if set(counts) == {UNSTATED_UNIT}:
+        return f"{counts[UNSTATED_UNIT]}人（户）"
+    return LedgerTotals(beneficiaries=counts).beneficiaries_text()
+
+
 def ledger_sentence(figures: LedgerTotals) -> str:
     """The year's ledger totals for one task, as a sentence; empty when no activity is linked."""
     if figures.activities == 0:
@@ -285,8 +299,9 @@ def ledger_sentence(figures: LedgerTotals) -> str:
         parts.append(f"共{figures.sessions}场（期）")
     if figures.participants:
         parts.append(f"参与{figures.participants}人次")
-    if figures.beneficiaries:
-        parts.append(f"受益{figures.beneficiaries}人（户）")
+    beneficiaries = beneficiaries_phrase(figures)
+    if beneficiaries:
+        parts.append(f"受益{beneficiaries}")
     if figures.money:
         parts.append(f"涉及资金{format_wan(figures.money)}")
     return "据活动台账统计，" + "，".join(parts) + "。"

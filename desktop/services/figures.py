@@ -177,7 +177,7 @@ def ledger_totals_by_task(report: Report, activities: Optional[list[Activity]] =
 def ledger_totals_text(t: LedgerTotals) -> str:
     return (
         f"活动 {t.activities} 项，{t.sessions} 场次/期，参与 {t.participants} 人次，"
-        f"受益 {t.beneficiaries} 人，金额 {format_yuan(t.money)}"
+        f"受益 {t.beneficiaries_text() or 0}，金额 {format_yuan(t.money)}"
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from ..domain.model import (
     Activity,
+    BeneficiaryUnit,
     Budget,
     DepartmentTarget,
     Establishment,
@@ -232,6 +233,7 @@ def activity_values(activity: Activity) -> dict[str, Any]:
         "sessions": activity.sessions,
         "participants": activity.participants,
         "beneficiaries": activity.beneficiaries,
+        "beneficiary_unit": BeneficiaryUnit(activity.beneficiary_unit).value if activity.beneficiary_unit else None,
         "money_fen": fen(activity.money),
         "task_key": activity.task_key,
         "project_key": activity.project_key,
@@ -251,6 +253,7 @@ def activity_from(row: Row) -> Activity:
         sessions=row["sessions"],
         participants=row["participants"],
         beneficiaries=row["beneficiaries"],
+        beneficiary_unit=BeneficiaryUnit(row["beneficiary_unit"]) if row["beneficiary_unit"] else None,
         money=yuan(row["money_fen"]),
         task_key=row["task_key"],
         project_key=row["project_key"],

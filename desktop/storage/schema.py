@@ -214,6 +214,7 @@ activities = Table(
     Column("sessions", Integer, nullable=True),
     Column("participants", Integer, nullable=True),
     Column("beneficiaries", Integer, nullable=True),
+    Column("beneficiary_unit", Text, nullable=True),  # 人/人次/户/个; NULL: 未注明单位 (lines from before 0005)
     _fen("money_fen"),
     Column("task_key", Text, nullable=True),
     Column("project_key", Text, nullable=True),

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from desktop.domain.model import BeneficiaryUnit
 from desktop.cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK, main
 from desktop.excel.templates import write_ledger
 from desktop.storage import open_database
@@ -39,8 +40,8 @@ def test_import_ledger_dry_run_then_apply_then_again(loaded_db, capsys, tmp_path
     report = seed(SEED_000)
     ledger = write_ledger(report, tmp_path / "台账.xlsx")
     wb = load_workbook(ledger)
-    wb["活动台账"].append(["2024-12-01", "宣讲", "年终普法宣讲", 2, 80, None, 300, None, "春蕾行动计划经费", None])
-    wb["活动台账"].append(["2024.12.2", "慰问", "走访困难妇女", None, None, "12户", "0.5万", None, None, None])
+    wb["活动台账"].append(["2024-12-01", "宣讲", "年终普法宣讲", 2, 80, None, None, 300, None, "春蕾行动计划经费", None])
+    wb["活动台账"].append(["2024.12.2", "慰问", "走访困难妇女", None, None, "12户", "户", "0.5万", None, None, None])
     wb.save(ledger)
     before = stored(loaded_db)
 
@@ -57,6 +58,7 @@ def test_import_ledger_dry_run_then_apply_then_again(loaded_db, capsys, tmp_path
     new = {a.title: a for a in after.activities}
     assert new["年终普法宣讲"].project_key == after.projects[0].key and new["年终普法宣讲"].money == Decimal("300.00")
     assert new["走访困难妇女"].money == Decimal("5000.00") and new["走访困难妇女"].beneficiaries == 12
+    assert new["走访困难妇女"].beneficiary_unit is BeneficiaryUnit.HOUSEHOLD  # the drop-down's 户 is stored
 
     status, out, _ = run(capsys, "--db", loaded_db, "import-ledger", ledger, "--unit", UNIT, "--year", 2024)
     assert status == EXIT_OK and "将新增活动 0 条" in out
@@ -192,13 +194,13 @@ def test_formulas_never_calculated_are_refused_naming_the_cells(loaded_db, capsy
     ledger = write_ledger(report, tmp_path / "台账.xlsx")
     wb = load_workbook(ledger)
     sheet = wb["活动台账"]
-    sheet.append(["2024-12-01", "宣讲", "年终普法宣讲", 2, "=D{0}*40".format(sheet.max_row + 1), None, "=100*3", None, None, None])
+    sheet.append(["2024-12-01", "宣讲", "年终普法宣讲", 2, "=D{0}*40".format(sheet.max_row + 1), None, None, "=100*3", None, None, None])
     row = sheet.max_row
     wb.save(ledger)
     before = dump(loaded_db)
     status, out, err = run(capsys, "--db", loaded_db, "import-ledger", ledger, "--unit", UNIT, "--year", 2024)
     assert status == EXIT_INPUT, out
-    assert f"E{row}、G{row}" in out and "公式还没有计算出结果" in out
+    assert f"E{row}、H{row}" in out and "公式还没有计算出结果" in out
     assert "用 Excel/WPS 打开并保存一次后再导入。文件未被导入" in out and "Traceback" not in out + err
     assert dump(loaded_db) == before
 
@@ -212,7 +214,7 @@ def test_formulas_with_saved_results_import_their_values(loaded_db, capsys, tmp_
     ledger = write_ledger(report, tmp_path / "台账.xlsx")
     wb = load_workbook(ledger)
     sheet = wb["活动台账"]
-    sheet.append(["2024-12-01", "宣讲", "年终普法宣讲", 2, "=D{0}*40".format(sheet.max_row + 1), None, "=100*3", None, None, None])
+    sheet.append(["2024-12-01", "宣讲", "年终普法宣讲", 2, "=D{0}*40".format(sheet.max_row + 1), None, None, "=100*3", None, None, None])
     wb.save(ledger)
     soffice = shutil.which("soffice")
     if soffice is None:

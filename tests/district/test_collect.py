@@ -28,7 +28,8 @@ def run(capsys, *args):
 
 def _sums(reports):
     """The district's totals computed here from the reports written, independently of the program."""
-    activities = sessions = participants = beneficiaries = 0
+    activities = sessions = participants = 0
+    beneficiaries: dict[str, int] = {}  # by unit of count: 人 and 户 are never added
     money = Decimal(0)
     by_kind: dict[str, int] = {}
     for report in reports:
@@ -36,7 +37,9 @@ def _sums(reports):
             activities += 1
             sessions += a.sessions or 0
             participants += a.participants or 0
-            beneficiaries += a.beneficiaries or 0
+            if a.beneficiaries is not None:
+                unit = a.beneficiary_unit.value if a.beneficiary_unit else UNSTATED_UNIT
+                beneficiaries[unit] = beneficiaries.get(unit, 0) + a.beneficiaries
             money += a.money or 0
             by_kind[a.kind] = by_kind.get(a.kind, 0) + (a.sessions or 0)
     return activities, sessions, participants, beneficiaries, money, by_kind
@@ -87,7 +90,8 @@ def test_summary_totals_equal_the_sums_of_the_files_and_libreoffice_agrees(capsy
     summary = district.district_summary(workspace, DISTRICT, YEAR)
     totals = summary.totals
     assert (totals.activities, totals.sessions, totals.participants) == (activities, sessions, participants)
-    assert totals.beneficiaries == {UNSTATED_UNIT: beneficiaries} and totals.money == money
+    assert totals.beneficiaries == beneficiaries and totals.money == money
+    assert set(beneficiaries) == {"人", "人次", "户", "个"}  # the seed's ledger states every unit
     assert {k: t.sessions for k, t in summary.by_kind.items()} == by_kind
     assert f"共开展活动{activities}项{sessions}场" in out
 
@@ -97,7 +101,8 @@ def test_summary_totals_equal_the_sums_of_the_files_and_libreoffice_agrees(capsy
     assert total[0] == "合计"
     assert int(total[header.index("活动数")]) == activities
     assert int(total[header.index("参与人次")]) == participants
-    assert int(total[header.index(f"受益（{UNSTATED_UNIT}）")]) == beneficiaries
+    for unit, count in beneficiaries.items():
+        assert int(total[header.index(f"受益（{unit}）")]) == count
     assert Decimal(total[header.index("活动金额（元）")].replace(",", "")) == money
     kinds = sheets["按活动类别"]
     kind_header = kinds[1]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from desktop.domain.model import BeneficiaryUnit
 from desktop.excel.ledger_import import apply, preview_ledger
 from desktop.excel.preview import ImportRefused
 from desktop.excel.templates import write_ledger, write_ledger_template
@@ -123,7 +124,7 @@ def test_the_template_example_row_is_skipped(tmp_path):
     from openpyxl import load_workbook
 
     wb = load_workbook(path)
-    wb["活动台账"].append([date(2024, 4, 1), "宣讲", "新的活动", 1, 10, 10, 50, "关爱妇女健康", None, None])
+    wb["活动台账"].append([date(2024, 4, 1), "宣讲", "新的活动", 1, 10, 10, "人次", 50, "关爱妇女健康", None, None])
     wb.save(path)
     preview = preview_ledger(path, small_report())
     assert preview.ok
@@ -138,3 +139,28 @@ def test_a_preview_for_another_report_is_not_applied(tmp_path):
     other.fiscal_year = 2025
     with pytest.raises(ImportRefused):
         apply(preview, other)
+
+
+def test_a_unit_column_gives_each_line_its_unit_of_count(tmp_path):
+    report = small_report()
+    rows = [
+        ["日期", "活动名称", "受益人数", "计量单位"],
+        ["2024-03-08", "评选三八红旗集体", 5, "个"],
+        ["2024-03-08", "评选三八红旗手", 50, "名"],  # 名 counts people
+        ["2024-05-01", "巾帼志愿服务", 1200, " 人次 "],
+        ["2024-06-01", "走访困难家庭", 35, "户"],
+        ["2024-07-01", "座谈会", None, None],
+    ]
+    preview = preview_ledger(workbook(tmp_path / "单位.xlsx", rows), report)
+    assert preview.ok, preview.lines()
+    assert [a.beneficiary_unit for a in preview.activities] == [
+        BeneficiaryUnit.ITEM, BeneficiaryUnit.PERSON, BeneficiaryUnit.VISIT, BeneficiaryUnit.HOUSEHOLD, None]
+
+
+def test_a_unit_outside_the_list_is_a_problem_naming_the_cell(tmp_path):
+    rows = [["日期", "活动名称", "受益人数", "受益单位"], ["2024-03-08", "慰问", 12, "人们"]]
+    preview = preview_ledger(workbook(tmp_path / "错单位.xlsx", rows), small_report())
+    assert not preview.ok
+    (problem,) = preview.problems
+    assert problem.row == 2 and "受益单位" in problem.column and "人们" in problem.message
+    assert "人次" in problem.hint

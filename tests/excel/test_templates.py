@@ -23,8 +23,8 @@ def test_ledger_template_for_a_report(tmp_path):
     path = write_ledger_template(tmp_path / "台账模板.xlsx", report)
     wb = load_workbook(path)
     ws = wb["活动台账"]
-    assert [c.value for c in ws[1]] == ["日期", "活动类型", "活动名称", "场次", "参与人次", "受益人数", "金额（元）",
-                                        "关联工作任务", "关联项目", "备注"]
+    assert [c.value for c in ws[1]] == ["日期", "活动类型", "活动名称", "场次", "参与人次", "受益人数", "受益单位",
+                                        "金额（元）", "关联工作任务", "关联项目", "备注"]
     assert ws.freeze_panes == "A2"
     # The long lists live on a hidden sheet and the validations point there, never inline.
     options = wb[OPTIONS_SHEET]
@@ -35,18 +35,21 @@ def test_ledger_template_for_a_report(tmp_path):
     assert projects == [p.name for p in report.projects]
     dvs = _validations(ws)
     assert dvs["B"].type == "list" and dvs["B"].formula1.startswith("'选项'!$A$2")
-    assert dvs["H"].type == "list" and dvs["H"].formula1 == f"'选项'!$B$2:$B${len(tasks) + 1}"
-    assert dvs["I"].type == "list" and dvs["I"].formula1 == f"'选项'!$C$2:$C${len(projects) + 1}"
-    assert dvs["D"].type == "whole" and dvs["G"].type == "decimal"
-    for letter in "ABCDEFGHIJ":
+    assert dvs["I"].type == "list" and dvs["I"].formula1 == f"'选项'!$B$2:$B${len(tasks) + 1}"
+    assert dvs["J"].type == "list" and dvs["J"].formula1 == f"'选项'!$C$2:$C${len(projects) + 1}"
+    assert dvs["D"].type == "whole" and dvs["H"].type == "decimal"
+    # 受益单位: a strict drop-down of exactly the four units of count.
+    assert [c.value for c in options["D"][1:] if c.value] == ["人", "人次", "户", "个"]
+    assert dvs["G"].type == "list" and dvs["G"].formula1 == "'选项'!$D$2:$D$5" and dvs["G"].errorStyle == "stop"
+    for letter in "ABCDEFGHIJK":
         assert dvs[letter].showInputMessage and dvs[letter].prompt, letter
     assert ws["A1"].comment is not None and "必填" in ws["A1"].comment.text
     # The example row: real types, and marked so that the import skips it.
     example = [c.value for c in ws[2]]
     assert example[0].year == report.fiscal_year
-    assert isinstance(example[4], int) and example[6] == 1200
-    assert ws["G2"].data_type == "n" and ws["G2"].number_format == "#,##0.00"
-    assert example[9].startswith("示例")
+    assert isinstance(example[4], int) and example[6] == "人" and example[7] == 1200
+    assert ws["H2"].data_type == "n" and ws["H2"].number_format == "#,##0.00"
+    assert example[10].startswith("示例")
     assert ws.max_row == 2
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
 
@@ -55,7 +58,7 @@ def test_generic_ledger_template_lists_the_default_kinds(tmp_path):
     wb = load_workbook(write_ledger_template(tmp_path / "t.xlsx"))
     kinds = [c.value for c in wb[OPTIONS_SHEET]["A"][1:] if c.value]
     assert "培训" in kinds and "宣讲" in kinds
-    assert "H" in _validations(wb["活动台账"])  # a hint even without a list to choose from
+    assert "I" in _validations(wb["活动台账"])  # a hint even without a list to choose from
 
 
 def test_ledger_export_writes_numbers_and_dates_not_text(tmp_path):
@@ -66,7 +69,8 @@ def test_ledger_export_writes_numbers_and_dates_not_text(tmp_path):
     for row, activity in zip(ws.iter_rows(min_row=2), report.activities):
         assert row[0].is_date and row[0].value.date() == activity.date
         if activity.money is not None:
-            assert row[6].data_type == "n" and Decimal(str(row[6].value)) == activity.money
+            assert row[7].data_type == "n" and Decimal(str(row[7].value)) == activity.money
+        assert row[6].value == (activity.beneficiary_unit.value if activity.beneficiary_unit else None)
         if activity.sessions is not None:
             assert row[3].value == activity.sessions
 

@@ -145,3 +145,28 @@ def test_an_oversized_number_is_not_echoed_whole(tmp_path):
     with pytest.raises(ExchangeError) as caught:
         read_file(path)
     assert len(caught.value.message) < 300 and "100002 个字符" in caught.value.message
+
+
+def test_a_file_from_before_the_beneficiary_unit_still_reads(tmp_path):
+    """Files exported before the ledger had a unit of count carry no beneficiary_unit: same version, unit unstated."""
+    document = json.loads((DATA / SEED_FILES[0]).read_text(encoding="utf-8"))
+    for line in document["report"]["activities"]:
+        del line["beneficiary_unit"]
+    path = tmp_path / "旧文件.fulian.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    old = read_file(path)
+    current = read_file(DATA / SEED_FILES[0])
+    assert [a.beneficiaries for a in old.activities] == [a.beneficiaries for a in current.activities]
+    assert all(a.beneficiary_unit is None for a in old.activities)
+    assert {a.beneficiary_unit.value for a in current.activities if a.beneficiary_unit} == {"人", "人次", "户", "个"}
+
+
+def test_a_unit_outside_the_list_is_refused_naming_the_line(tmp_path):
+    document = json.loads((DATA / SEED_FILES[0]).read_text(encoding="utf-8"))
+    document["report"]["activities"][6]["beneficiary_unit"] = "名"
+    path = tmp_path / "手改.fulian.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ExchangeError) as caught:
+        read_file(path)
+    assert caught.value.field == "report.activities[6].beneficiary_unit"
+    assert "“人次”" in caught.value.message and "名" in caught.value.message

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
-from desktop.domain.model import Activity, Budget, Project, FundColumn, WorkTask
+from desktop.domain.ledger import totals
+from desktop.domain.model import Activity, BeneficiaryUnit, Budget, Project, FundColumn, WorkTask
 from desktop.reports import prose
 
 from .conftest import seed_report
@@ -70,7 +71,7 @@ def test_a_task_section_is_the_clerks_narrative_then_the_ledgers_totals():
     sessions = sum(a.sessions or 0 for a in linked)
     people = sum(a.participants or 0 for a in linked)
     assert paragraphs[1] == (f"据活动台账统计，全年开展相关活动{len(linked)}项，共{sessions}场（期），"
-                             f"参与{people}人次，受益766人（户）。")
+                             f"参与{people}人次，受益166人、600人次。")  # 结对儿童 166 人，帮扶 600 余人次: not 766
     # A new activity changes the figures in the text.
     report.activities.append(Activity(title="直播带货培训", task_key="t05", sessions=1, participants=20,
                                       money=Decimal("3000")))
@@ -82,3 +83,25 @@ def test_a_task_without_activities_has_only_its_narrative():
     report = seed_report("000")
     report.tasks.append(WorkTask(title="新任务", narrative="第一段。\n第二段。"))
     assert prose.task_paragraphs(report, report.tasks[-1]) == ["第一段。", "第二段。"]
+
+
+def test_beneficiaries_in_unlike_units_are_never_added():
+    """5 先进集体 and 50 人 are not "55人（户）"; 2000 人次 is not "2000人（户）"."""
+    ledger = [Activity(title="评选三八红旗集体", beneficiaries=5, beneficiary_unit=BeneficiaryUnit.ITEM),
+              Activity(title="评选三八红旗手", beneficiaries=50, beneficiary_unit=BeneficiaryUnit.PERSON)]
+    sentence = prose.ledger_sentence(totals(ledger))
+    assert "55" not in sentence and "人（户）" not in sentence
+    assert "受益50人、5个" in sentence
+    served = [Activity(title="巾帼志愿服务", beneficiaries=1200, beneficiary_unit=BeneficiaryUnit.VISIT),
+              Activity(title="走访困难家庭", beneficiaries=35, beneficiary_unit=BeneficiaryUnit.HOUSEHOLD),
+              Activity(title="再次服务", beneficiaries=800, beneficiary_unit=BeneficiaryUnit.VISIT)]
+    assert prose.ledger_sentence(totals(served)) == "据活动台账统计，全年开展相关活动3项，受益2000人次、35户。"
+
+
+def test_unstated_units_keep_the_old_wording_only_when_no_line_states_one():
+    old = [Activity(title="慰问", beneficiaries=30), Activity(title="救助", beneficiaries=6)]
+    assert prose.ledger_sentence(totals(old)) == "据活动台账统计，全年开展相关活动2项，受益36人（户）。"
+    mixed = old + [Activity(title="志愿服务", beneficiaries=100, beneficiary_unit=BeneficiaryUnit.VISIT)]
+    sentence = prose.ledger_sentence(totals(mixed))
+    assert "受益100人次" in sentence and "136" not in sentence and "人（户）" not in sentence
+    assert "36（未注明单位）" in sentence

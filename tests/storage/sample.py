@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from desktop.domain.model import (
     Activity,
+    BeneficiaryUnit,
     Budget,
     DepartmentTarget,
     Establishment,
@@ -61,6 +62,7 @@ def activity(n: int, task_key: str = "task1", project_key: str = "proj1") -> Act
         sessions=1 + n % 3,
         participants=30 + n,
         beneficiaries=20 + n,
+        beneficiary_unit=list(BeneficiaryUnit)[n % len(BeneficiaryUnit)],  # every unit over four lines
         money=Decimal(n * 137 + 1) / 100,  # always some 分
         task_key=task_key,
         project_key=project_key,

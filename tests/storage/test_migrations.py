@@ -140,6 +140,10 @@ def test_real_upgrade_to_report_revisions_backs_up_first_and_keeps_every_row(tmp
     with open_database(path) as db:
         backup = db.backup
         upgraded = db.reports().get(report.unit.id, 2024)
+    # A version-0001 database had no unit of count: its lines come back 未注明单位, never guessed.
+    assert all(a.beneficiary_unit is None for a in upgraded.activities)
+    for line in report.activities:
+        line.beneficiary_unit = None
     assert upgraded == report and upgraded.revision == 1
     assert revision_of(path) == HEAD
     assert {t: count(path, t) for t in rows_before} == rows_before

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from desktop.domain.model import BeneficiaryUnit
 from desktop.ui.grid_paste import PastePreviewDialog
 
 from .conftest import when_dialog_opens
@@ -98,11 +99,11 @@ def test_no_keystroke_is_lost_after_adding_activities(qtbot, ledger):
 
 
 TSV = (
-    "2024-3-8\t宣讲\t三八节宣讲\t1\t120\t\t3,500\r\n"
-    "2024/4/2\t培训\t家政培训\t2\t60\t60\t1.5万\r\n"
-    "5月9日\t宣讲\t母亲节活动\t1\t80\t\t\r\n"
-    "2024.6.1\t慰问\t六一慰问\t1\t45\t45\t１２３\r\n"
-    "20240915\t宣讲\t中秋座谈\t1\t30\t\t800\r\n"
+    "2024-3-8\t宣讲\t三八节宣讲\t1\t120\t\t\t3,500\r\n"
+    "2024/4/2\t培训\t家政培训\t2\t60\t60\t人\t1.5万\r\n"
+    "5月9日\t宣讲\t母亲节活动\t1\t80\t\t\t\r\n"
+    "2024.6.1\t慰问\t六一慰问\t1\t45\t45\t户\t１２３\r\n"
+    "20240915\t宣讲\t中秋座谈\t1\t30\t\t\t800\r\n"
 )
 
 
@@ -140,6 +141,7 @@ def test_five_rows_pasted_from_excel_arrive_parsed_in_one_undo_step(qtbot, windo
     assert [a.money for a in activities] == [Decimal("3500.00"), Decimal("15000.00"), None,
                                              Decimal("123.00"), Decimal("800.00")]
     assert activities[1].beneficiaries == 60 and activities[0].beneficiaries is None
+    assert [a.beneficiary_unit for a in activities] == [None, BeneficiaryUnit.PERSON, None, BeneficiaryUnit.HOUSEHOLD, None]
     assert "已粘贴 5 行" in ledger.message.toolTip()
     qtbot.keyClick(ledger.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.report.activities == []
@@ -206,10 +208,13 @@ def test_tab_at_the_end_of_a_row_goes_to_the_next_row(qtbot, window, ledger):
 
 def test_delete_clears_cells_and_row_deletion_says_how_many_and_undoes(qtbot, window, ledger):
     paste(qtbot, ledger, TSV)
-    ledger.select(0, 6)
+    ledger.select(0, 7)  # 金额（元）
     qtbot.keyClick(ledger.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(ledger.view, Qt.Key.Key_Delete)
     assert window.report.activities[0].money is None and window.report.activities[1].money is None
+    ledger.select(1, 6)  # 受益单位: Delete leaves it unstated
+    qtbot.keyClick(ledger.view, Qt.Key.Key_Delete)
+    assert window.report.activities[1].beneficiary_unit is None and window.report.activities[1].beneficiaries == 60
     ledger.select(1, 2)
     qtbot.keyClick(ledger.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(ledger.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from desktop.domain.model import BeneficiaryUnit
 from desktop.domain.scoring import IndicatorKind
 from desktop.storage import open_database
 from desktop.ui.dialogs import NewUnitDialog
@@ -104,10 +105,12 @@ def enter_ledger(qtbot, window):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         choose_cell(qtbot, table, row, 1, kind)
         edit_cell(qtbot, table, row, 2, title)
-        for column, value in ((3, sessions), (4, participants), (5, beneficiaries), (6, money)):
+        for column, value in ((3, sessions), (4, participants), (5, beneficiaries), (7, money)):
             if value:
                 edit_cell(qtbot, table, row, column, value)
-        choose_cell(qtbot, table, row, 7, task)
+        if beneficiaries:
+            choose_cell(qtbot, table, row, 6, "人")  # 受益单位, from its drop-down
+        choose_cell(qtbot, table, row, 8, task)
     # Enter on the last row opened a new, empty row below, as a sheet does; going back up drops it.
     assert table.model.rowCount() == 4 and table.current_row() == 3
     qtbot.keyClick(table.view, Qt.Key.Key_Up)
@@ -116,13 +119,14 @@ def enter_ledger(qtbot, window):
     assert [a.title for a in ledger] == [r[2] for r in rows]
     assert ledger[2].money == Decimal("25000.00") and ledger[1].money == Decimal("1500.00")
     assert ledger[0].date == date(2024, 3, 8) and ledger[2].beneficiaries == 930
+    assert [a.beneficiary_unit for a in ledger] == [None, None, BeneficiaryUnit.PERSON]
     # The totals under the ledger follow the lines entered (refreshed a moment after the last edit).
     def totals_of(column):
         return {page.totals.item(r, 0).text(): page.totals.item(r, column).text() for r in range(page.totals.rowCount())}
 
-    qtbot.waitUntil(lambda: totals_of(4).get("两癌筛查与救助") == "930", timeout=3000)
+    qtbot.waitUntil(lambda: totals_of(4).get("两癌筛查与救助") == "930人", timeout=3000)
     totals = totals_of(4)
-    assert totals["巾帼宣讲进基层"] == "0" and totals["两癌筛查与救助"] == "930"
+    assert totals["巾帼宣讲进基层"] == "0" and totals["两癌筛查与救助"] == "930人"
     participants = {page.totals.item(r, 0).text(): page.totals.item(r, 3).text() for r in range(page.totals.rowCount())}
     assert participants["巾帼宣讲进基层"] == "260"
     # Search narrows the table; clearing it shows every line again.
@@ -257,7 +261,7 @@ def export_and_check(qtbot, window, folder):
 
 
 PASTED_LEDGER = "".join(
-    f"2024-{month}-{day}\t宣讲\t巾帼宣讲进村第{n}站\t1\t{30 + n}\t\t{n}00\t巾帼宣讲进基层\r\n"
+    f"2024-{month}-{day}\t宣讲\t巾帼宣讲进村第{n}站\t1\t{30 + n}\t\t\t{n}00\t巾帼宣讲进基层\r\n"
     for n, (month, day) in enumerate([(4, 2), (4, 16), (5, 7), (5, 21), (6, 4), (7, 9), (8, 13), (9, 10),
                                       (10, 15), (11, 5)], start=1))
 
@@ -441,6 +445,6 @@ def test_ledger_filters_by_kind_and_task_and_follows_new_tasks(qtbot, window, se
     page.task_filter.activated.emit(0)
     assert page.proxy.rowCount() == total
     # Sorting by 金额 puts the largest amounts first.
-    page.table.view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+    page.table.view.sortByColumn(7, Qt.SortOrder.DescendingOrder)
     first = page.table.to_source(page.proxy.index(0, 0)).row()
     assert report.activities[first].money == max(a.money or 0 for a in report.activities)

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal as D
 
 from desktop.domain.model import (
-    Activity, Budget, DepartmentTarget, Establishment, Expenditure, Finance, FundColumn, IncomeLine, Indicator,
+    Activity, BeneficiaryUnit, Budget, DepartmentTarget, Establishment, Expenditure, Finance, FundColumn, IncomeLine, Indicator,
     NarrativeBlock, Narratives, Outline, Project, Report, RuleSet, SelfEvaluation, Unit, UnitProfile, WorkTask,
 )
 from desktop.domain.scoring import Attainment, IndicatorKind
@@ -59,7 +59,7 @@ def clean_report(outline: Outline = Outline.SICHUAN) -> Report:
     activities = [
         Activity("藤编培训班", date(2024, 3, 8), "培训", sessions=2, participants=80, task_key="t1", key="a1"),
         Activity("直播培训班", date(2024, 6, 1), "培训", sessions=1, participants=40, task_key="t1", key="a2"),
-        Activity("六一慰问困境儿童", date(2024, 6, 1), "慰问", beneficiaries=30, money=D("6000.00"),
+        Activity("六一慰问困境儿童", date(2024, 6, 1), "慰问", beneficiaries=30, beneficiary_unit=BeneficiaryUnit.PERSON, money=D("6000.00"),
                  task_key="t2", project_key="p1", key="a3"),
     ]
     project = Project(

@@ -4,7 +4,7 @@ import copy
 from datetime import date
 from decimal import Decimal as D
 
-from desktop.domain.model import new_key
+from desktop.domain.model import BeneficiaryUnit, new_key
 from desktop.validation import Severity
 
 from .builders import codes, fields, find
@@ -87,3 +87,14 @@ def test_staff_required_by_sichuan_only(report, gd_report):
     assert "STF-003" not in codes(gd_report)
     report.profile.establishment.administrative = 0
     assert fields(report, "STF-003") == {"report.profile.actual_staff", "report.profile.establishment"}
+
+
+def test_beneficiaries_without_a_unit(report):
+    report.activities[0].beneficiaries, report.activities[0].beneficiary_unit = 40, BeneficiaryUnit.VISIT
+    report.activities[1].beneficiaries, report.activities[1].beneficiary_unit = 12, None
+    report.activities[2].beneficiaries, report.activities[2].beneficiary_unit = None, None  # nothing to count
+    issue = find(report, "ACT-009")[0]
+    assert issue.field == "report.activities[1].beneficiary_unit" and "12" in issue.message
+    assert issue.severity is Severity.WARNING and fields(report, "ACT-009") == {"report.activities[1].beneficiary_unit"}
+    report.activities[1].beneficiary_unit = BeneficiaryUnit.HOUSEHOLD
+    assert "ACT-009" not in codes(report)

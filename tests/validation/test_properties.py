@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.model import (
-    Activity, Budget, DepartmentTarget, Establishment, Expenditure, Finance, FundColumn, IncomeLine, Indicator,
+    Activity, BeneficiaryUnit, Budget, DepartmentTarget, Establishment, Expenditure, Finance, FundColumn, IncomeLine, Indicator,
     NarrativeBlock, Narratives, Outline, Project, Report, RuleSet, SelfEvaluation, ThreePublicLine, Unit,
     UnitProfile, WorkTask,
 )
@@ -43,6 +43,7 @@ project = st.builds(Project, name=text, initial=column, adjusted=column, execute
 activity = st.builds(
     Activity, title=text, date=st.none() | st.dates(date(1990, 1, 1), date(2200, 12, 31)),
     kind=st.sampled_from(["培训", "慰问", "", "跳舞"]), sessions=count, participants=count, beneficiaries=count,
+    beneficiary_unit=st.none() | st.sampled_from(list(BeneficiaryUnit)),
     money=money, task_key=st.none() | keys, project_key=st.none() | keys,
 )
 blocks = st.recursive(st.builds(NarrativeBlock, title=text, text=text),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
 )
 
-from ...domain.model import Activity
+from ...domain.model import Activity, BeneficiaryUnit
 from ...domain.money import format_yuan
 from ...services import fieldpath, spreadsheets
 from ...services.figures import ledger_totals_by_task
@@ -97,7 +97,9 @@ class LedgerPage(Page):
             Column("title", "活动名称", width=16),
             Column("sessions", "场次/期", Kind.INT, width=3),
             Column("participants", "参与人次", Kind.INT, width=4),
-            Column("beneficiaries", "受益人数", Kind.INT, width=4),
+            Column("beneficiaries", "受益数", Kind.INT, width=4),
+            Column("beneficiary_unit", "受益单位", Kind.CHOICE, choices=self._units, width=3,
+                   tip="受益数的单位：人、人次、户或个（集体等）；不同单位的受益数不相加"),
             Column("money", "金额（元）", Kind.MONEY, tip="以元为单位；可输入“2.5万”", width=6),
             Column("task_key", "关联任务", Kind.CHOICE, choices=self._tasks, width=10),
             Column("project_key", "关联项目", Kind.CHOICE, choices=self._projects, width=8),
@@ -120,7 +122,7 @@ class LedgerPage(Page):
         self.table.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
         self.totals = QTableWidget(0, 6)
-        self.totals.setHorizontalHeaderLabels(["工作任务", "活动数", "场次/期", "参与人次", "受益人数", "金额（元）"])
+        self.totals.setHorizontalHeaderLabels(["工作任务", "活动数", "场次/期", "参与人次", "受益", "金额（元）"])
         self.totals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals.verticalHeader().hide()
         self.totals.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -149,6 +151,10 @@ class LedgerPage(Page):
         report = self.editor.report
         kinds = list(report.activity_kinds) if report else []
         return [("", "")] + [(k, k) for k in kinds]
+
+    @staticmethod
+    def _units():
+        return [("", None)] + [(u.value, u) for u in BeneficiaryUnit]
 
     def _tasks(self):
         report = self.editor.report
@@ -260,7 +266,7 @@ class LedgerPage(Page):
         self.totals.setRowCount(len(rows))
         for number, line in enumerate(rows):
             t = line.totals
-            values = [line.label, str(t.activities), str(t.sessions), str(t.participants), str(t.beneficiaries),
+            values = [line.label, str(t.activities), str(t.sessions), str(t.participants), t.beneficiaries_text() or "0",
                       format_yuan(t.money, "")]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)

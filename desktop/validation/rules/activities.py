@@ -18,7 +18,7 @@ def _title(activity) -> str:
 
 def activity_checks(ctx: Context) -> Iterator[Issue]:
     """ACT-001 日期不在本年度；ACT-002 无日期；ACT-003 数量为负；ACT-004 金额为负；ACT-005 疑似重复；
-    ACT-007 无标题；ACT-008 类别不在清单中."""
+    ACT-007 无标题；ACT-008 类别不在清单中；ACT-009 受益数未注明单位."""
     report = ctx.report
     year = report.fiscal_year
     kinds = set(report.activity_kinds)
@@ -45,6 +45,10 @@ def activity_checks(ctx: Context) -> Iterator[Issue]:
                 if value is not None and value < 0:
                     yield error("ACT-003", f"report.activities[{i}].{attr}",
                                 f"活动台账第 {i + 1} 条{_title(activity)}的{name}为负数（{value}）。", "数量应为 0 或正数，请更正。")
+        if beneficiaries and activity.beneficiary_unit is None:
+            yield warning("ACT-009", f"report.activities[{i}].beneficiary_unit",
+                          f"活动台账第 {i + 1} 条{_title(activity)}有受益数 {beneficiaries}，但没有注明单位。",
+                          "请选择受益单位（人、人次、户或个）；未注明单位的受益数在报告中不能与其他受益数合计。")
         money = activity.money
         if money is not None and money < 0:
             yield error("ACT-004", f"report.activities[{i}].money",
