@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 from .engine import BUSY_TIMEOUT_MS, make_engine
-from .errors import NetworkLocationError, NotADatabaseError
+from .errors import DatabaseLockedError, NetworkLocationError, NotADatabaseError
 from .handle import Database
 from .location import is_network_location
 from .revisions import at_head
@@ -62,6 +63,20 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
     check_writable(path)
     engine = make_engine(path, busy_timeout_ms)
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            return _open_file(path, engine, scripts)
+        except DatabaseLockedError:
+            # Two programs opening a new file at once can meet SQLite's lock while the other one
+            # creates the schema or switches the file to WAL, steps where the busy timeout does not
+            # wait; the schema is there a moment later, so try again within the same timeout.
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _open_file(path: Path, engine, scripts: Path | None) -> Database:
     if at_head(path, scripts):  # the usual start: nothing to migrate, and Alembic is never imported
         return Database(path, engine, None)
     # Alembic takes a quarter of a second to import: paid only when the file may need upgrading.
