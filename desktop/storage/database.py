@@ -63,14 +63,16 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
     check_writable(path)
     engine = make_engine(path, busy_timeout_ms)
-    deadline = time.monotonic() + busy_timeout_ms / 1000
+    # Three busy timeouts: another program creating or upgrading the schema holds the write lock for
+    # the whole migration, which on a slow PC can outlast one busy timeout.
+    deadline = time.monotonic() + 3 * busy_timeout_ms / 1000
     while True:
         try:
             return _open_file(path, engine, scripts)
         except DatabaseLockedError:
             # Two programs opening a new file at once can meet SQLite's lock while the other one
-            # creates the schema or switches the file to WAL, steps where the busy timeout does not
-            # wait; the schema is there a moment later, so try again within the same timeout.
+            # creates the schema or switches the file to WAL (steps where the busy timeout does not
+            # always wait); the schema is there a moment later, so try again before refusing.
             if time.monotonic() >= deadline:
                 raise
             time.sleep(0.05)
