@@ -20,7 +20,7 @@ from ..reports.outline import ContentBlock, Outline, Section
 from . import figures, tables
 from .errors import ReportImportError
 from .outline_match import best_section, choose_outline
-from .preview import ImportPreview, Recognised, Unplaced
+from .preview import ImportPreview, Recognised, Unplaced, flatten_blocks
 from .source import SourceDocument, SourceParagraph, SourceTable
 from .text import Numbered, sentences, split_number, tidy, title_text
 
@@ -155,7 +155,7 @@ class _Assembler:
                     after = match.index
                     self._check_number(seen_sections, heading, match.level)
                     context = _Context(match.section, heading.level, heading.title,
-                                       {b.kind for b in _flatten(match.section.content)})
+                                       {b.kind for b in flatten_blocks(match.section.content)})
                     continue
                 if context is None:
                     self._before_body(block, text)
@@ -266,7 +266,7 @@ class _Assembler:
             for block, text in pending:
                 self.unplaced.append(Unplaced(text, block.where, f"在提纲中没有的标题“{context.heading}”下"))
             return
-        content = _flatten(context.section.content)
+        content = flatten_blocks(context.section.content)
         kinds = {b.kind for b in content}
         if "tasks" in kinds:
             self._tasks(context, content, pending)
@@ -494,17 +494,6 @@ def _run_in(block: SourceParagraph, numbered: Numbered) -> tuple[str, str]:
     if len(rest) <= MAX_TITLE_CHARS:
         return title_text(rest), ""
     return "", rest
-
-
-def _flatten(blocks) -> list[ContentBlock]:
-    found = []
-    for block in blocks:
-        if block.kind == "numbered":
-            for item in block.ref:
-                found += _flatten(item)
-        else:
-            found.append(block)
-    return found
 
 
 def _set(report: Report, ref: str, value) -> None:

@@ -84,7 +84,7 @@ class ImportPreview:
         seen = set()
         outline = load_outline(self.report.outline.value)
         for _level, section in outline.walk():
-            for block in _flatten(section.content):
+            for block in flatten_blocks(section.content):
                 if block.kind in ("narrative", "list", "blocks") and block.ref not in seen:
                     seen.add(block.ref)
                     found.append(Target(f"report.{block.ref}", section.title))
@@ -123,12 +123,13 @@ class ImportPreview:
         return out
 
 
-def _flatten(blocks) -> list:
+def flatten_blocks(blocks) -> list:
+    """An outline section's content blocks with numbered groups opened into their items, in order."""
     found = []
     for block in blocks:
         if block.kind == "numbered":
             for item in block.ref:
-                found += _flatten(item)
+                found += flatten_blocks(item)
         else:
             found.append(block)
     return found
