@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..domain import fieldpath
 from ..domain.model import (
     STANDARD_INCOME_SOURCES,
     THREE_PUBLIC_ITEMS,
@@ -40,18 +41,13 @@ class FinanceItem:
     get: Callable[[Report], Optional[Decimal]]
     set: Callable[[Report, Decimal], None]
     hint: str = ""
+    path: str = ""  # the field path the amount goes to (for the income lines: the list, keyed by source)
 
 
 def _attr_item(key: str, label: str, path: str, aliases: tuple[str, ...] = (), hint: str = "") -> FinanceItem:
-    *owners, name = path.split(".")
-
-    def owner(report: Report):
-        target = report.finance
-        for part in owners:
-            target = getattr(target, part)
-        return target
-
-    return FinanceItem(key, label, aliases, lambda r: getattr(owner(r), name), lambda r, v: setattr(owner(r), name, v), hint)
+    """An amount at a field path of the report (``report.finance.budget.initial``)."""
+    return FinanceItem(key, label, aliases, lambda r: fieldpath.get(r, path),
+                       lambda r, v: fieldpath.set_value(r, path, v), hint, path)
 
 
 def _income_item(source: str) -> FinanceItem:
@@ -66,26 +62,27 @@ def _income_item(source: str) -> FinanceItem:
         report.finance.income_lines.append(IncomeLine(source, value))
 
     short = source[:-2] if source.endswith("收入") else source
-    return FinanceItem(f"income:{source}", source, (short,), get, set_, "本年收入中该来源的金额，没有则不填")
+    return FinanceItem(f"income:{source}", source, (short,), get, set_, "本年收入中该来源的金额，没有则不填",
+                       "report.finance.income_lines")
 
 
 FINANCE_ITEMS: tuple[FinanceItem, ...] = (
     *(_income_item(s) for s in STANDARD_INCOME_SOURCES),
-    _attr_item("income_total", "本年收入合计", "income_total", ("本年收入总计", "收入合计", "收入总计", "本年收入"),
+    _attr_item("income_total", "本年收入合计", "report.finance.income_total", ("本年收入总计", "收入合计", "收入总计", "本年收入"),
                "决算中的本年收入合计；不填则按各项收入相加"),
-    _attr_item("personnel", "人员经费", "expenditure.personnel", ("基本支出-人员经费", "其中:人员经费"), "基本支出中的人员经费"),
-    _attr_item("public", "公用经费", "expenditure.public", ("日常公用经费", "基本支出-公用经费", "其中:公用经费"), "基本支出中的公用经费"),
-    _attr_item("basic", "基本支出", "expenditure.basic", ("基本支出合计",), "不填则按人员经费 + 公用经费计算"),
-    _attr_item("project", "项目支出", "expenditure.project", ("项目支出合计",), "本年项目支出合计"),
-    _attr_item("expenditure_total", "本年支出合计", "expenditure.total", ("本年支出总计", "支出合计", "支出总计", "本年支出"),
+    _attr_item("personnel", "人员经费", "report.finance.expenditure.personnel", ("基本支出-人员经费", "其中:人员经费"), "基本支出中的人员经费"),
+    _attr_item("public", "公用经费", "report.finance.expenditure.public", ("日常公用经费", "基本支出-公用经费", "其中:公用经费"), "基本支出中的公用经费"),
+    _attr_item("basic", "基本支出", "report.finance.expenditure.basic", ("基本支出合计",), "不填则按人员经费 + 公用经费计算"),
+    _attr_item("project", "项目支出", "report.finance.expenditure.project", ("项目支出合计",), "本年项目支出合计"),
+    _attr_item("expenditure_total", "本年支出合计", "report.finance.expenditure.total", ("本年支出总计", "支出合计", "支出总计", "本年支出"),
                "不填则按基本支出 + 项目支出计算"),
-    _attr_item("carry_over_start", "年初结转结余", "carry_over_start", ("年初结转和结余", "上年结转结余", "年初结转", "上年结转"),
+    _attr_item("carry_over_start", "年初结转结余", "report.finance.carry_over_start", ("年初结转和结余", "上年结转结余", "年初结转", "上年结转"),
                "上年末结转到本年的资金"),
-    _attr_item("carry_over_end", "年末结转结余", "carry_over_end", ("年末结转和结余", "年末结转", "年末结余"), "本年末的结转结余"),
-    _attr_item("budget_initial", "年初预算数", "budget.initial", ("部门年初预算数", "年初预算"), "部门整体年初预算"),
-    _attr_item("budget_adjusted", "全年预算数", "budget.adjusted", ("调整后预算数", "全年预算", "全年预算数(调整后)"),
+    _attr_item("carry_over_end", "年末结转结余", "report.finance.carry_over_end", ("年末结转和结余", "年末结转", "年末结余"), "本年末的结转结余"),
+    _attr_item("budget_initial", "年初预算数", "report.finance.budget.initial", ("部门年初预算数", "年初预算"), "部门整体年初预算"),
+    _attr_item("budget_adjusted", "全年预算数", "report.finance.budget.adjusted", ("调整后预算数", "全年预算", "全年预算数(调整后)"),
                "调整后的全年预算；没有调整时与年初预算相同"),
-    _attr_item("budget_executed", "全年执行数", "budget.executed", ("执行数", "全年执行", "预算执行数"), "全年实际支出"),
+    _attr_item("budget_executed", "全年执行数", "report.finance.budget.executed", ("执行数", "全年执行", "预算执行数"), "全年实际支出"),
 )
 
 

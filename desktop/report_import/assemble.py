@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+from ..domain import fieldpath
 from ..domain.model import NarrativeBlock, Outline as OutlineId, Report, RuleSet, Unit, WorkTask
 from ..reports.numbering import level_number
 from ..reports.outline import ContentBlock, Outline, Section
@@ -497,11 +498,8 @@ def _run_in(block: SourceParagraph, numbered: Numbered) -> tuple[str, str]:
 
 
 def _set(report: Report, ref: str, value) -> None:
-    *head, last = ref.split(".")
-    target = report
-    for part in head:
-        target = getattr(target, part)
-    setattr(target, last, value)
+    """Put what was read at the outline block's field (a path under the report)."""
+    fieldpath.set_value(report, fieldpath.under_report(ref), value)
 
 
 def assemble(document: SourceDocument) -> ImportPreview:

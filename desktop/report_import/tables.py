@@ -8,27 +8,28 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
+from ..domain import fieldpath
 from ..domain.model import FundColumn, IncomeLine, Indicator, Project, STANDARD_INCOME_SOURCES
 from ..domain.money import format_wan
 from .source import SourceTable
 from .text import compact
 
-# Row label → (where the figure goes, its name). Income sources are matched against the standard list.
-_FINANCE_ROWS = {
-    "本年收入合计": ("income_total", "本年收入总计"),
-    "本年收入总计": ("income_total", "本年收入总计"),
-    "收入合计": ("income_total", "本年收入总计"),
-    "本年支出合计": ("expenditure.total", "本年支出合计"),
-    "支出合计": ("expenditure.total", "本年支出合计"),
-    "基本支出": ("expenditure.basic", "基本支出"),
-    "人员经费": ("expenditure.personnel", "人员经费"),
-    "公用经费": ("expenditure.public", "公用经费"),
-    "项目支出": ("expenditure.project", "项目支出"),
-    "年初结转结余": ("carry_over_start", "年初结转结余"),
-    "年末结转结余": ("carry_over_end", "年末结转结余"),
-    "年初预算数": ("budget.initial", "年初预算数"),
-    "全年预算数": ("budget.adjusted", "全年预算数"),
-    "全年执行数": ("budget.executed", "全年执行数"),
+# Row label → (where the figure goes: a field path, its name). Income sources are matched against the standard list.
+FINANCE_ROWS = {
+    "本年收入合计": ("report.finance.income_total", "本年收入总计"),
+    "本年收入总计": ("report.finance.income_total", "本年收入总计"),
+    "收入合计": ("report.finance.income_total", "本年收入总计"),
+    "本年支出合计": ("report.finance.expenditure.total", "本年支出合计"),
+    "支出合计": ("report.finance.expenditure.total", "本年支出合计"),
+    "基本支出": ("report.finance.expenditure.basic", "基本支出"),
+    "人员经费": ("report.finance.expenditure.personnel", "人员经费"),
+    "公用经费": ("report.finance.expenditure.public", "公用经费"),
+    "项目支出": ("report.finance.expenditure.project", "项目支出"),
+    "年初结转结余": ("report.finance.carry_over_start", "年初结转结余"),
+    "年末结转结余": ("report.finance.carry_over_end", "年末结转结余"),
+    "年初预算数": ("report.finance.budget.initial", "年初预算数"),
+    "全年预算数": ("report.finance.budget.adjusted", "全年预算数"),
+    "全年执行数": ("report.finance.budget.executed", "全年执行数"),
 }
 
 
@@ -68,20 +69,16 @@ def read_table(table: SourceTable, sink, caption: str = "") -> bool:
     if "三级指标" in header and "分值" in header:
         return _evaluation(table, rows, header, sink)
     labels = {compact(row[0]) for row in rows[1:]}
-    if labels & set(_FINANCE_ROWS) or labels & {compact(s) for s in STANDARD_INCOME_SOURCES}:
+    if labels & set(FINANCE_ROWS) or labels & {compact(s) for s in STANDARD_INCOME_SOURCES}:
         return _finance(table, rows, sink, caption)
     return False
 
 
 def _put(sink, table: SourceTable, path: str, label: str, value: Decimal) -> None:
-    target = sink.report.finance
-    *head, last = path.split(".")
-    for part in head:
-        target = getattr(target, part)
-    current = getattr(target, last)
+    current = fieldpath.get(sink.report, path)
     sink._current_text = f"{label} {format_wan(value)}"
     if current is None:
-        setattr(target, last, value)
+        fieldpath.set_value(sink.report, path, value)
         sink.fields.append(_recognised(label, format_wan(value), table))
     elif current != value:
         sink.findings.append(f"表格中“{label}”为 {format_wan(value)}，正文写的是 {format_wan(current)}，请核对（{table.where}）。")
@@ -105,8 +102,8 @@ def _finance(table: SourceTable, rows: list[list[str]], sink, caption: str) -> b
         if value is None:
             continue
         amount = _to_yuan(value, unit)
-        if label in _FINANCE_ROWS:
-            path, name = _FINANCE_ROWS[label]
+        if label in FINANCE_ROWS:
+            path, name = FINANCE_ROWS[label]
             _put(sink, table, path, name, amount)
         elif label in standard:
             lines.append(IncomeLine(standard[label], amount))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import fieldpath
 from ..errors import UserError
 from ..paths import resources_dir
 
@@ -178,26 +179,14 @@ def parse_outline(data: Any, source: str = "提纲") -> Outline:
 
 
 def _path_exists(path: str) -> bool:
-    """Whether a dotted field path names a field of Report (checked on the dataclasses, not an instance)."""
-    import dataclasses
-    import typing
-
-    from ..domain import model
-
-    cls: Any = model.Report
-    for part in path.split("."):
-        if not dataclasses.is_dataclass(cls):
-            return False
-        hints = typing.get_type_hints(cls)
-        if part not in hints:
-            return False
-        cls = hints[part]
+    """Whether a path under the report names a field of Report (checked on the dataclasses, not an instance)."""
+    try:
+        fieldpath.check_names_a_field(fieldpath.under_report(path))
+    except fieldpath.FieldPathError:
+        return False
     return True
 
 
 def resolve(report: Any, path: str) -> Any:
-    """The value at a dotted field path of the report."""
-    value = report
-    for part in path.split("."):
-        value = getattr(value, part)
-    return value
+    """The value at a field path under the report ("narratives.conclusion")."""
+    return fieldpath.get(report, fieldpath.under_report(path))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..domain.model import Report
-from . import fieldpath
+from ..domain import fieldpath
 
 KINDS = "report.activity_kinds"
 NEW_KIND = "新类型"

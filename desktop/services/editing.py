@@ -21,7 +21,8 @@ from typing import Any, Callable, Optional
 
 from ..domain.model import Activity, Report
 from ..storage import Database, ReportChangedError, StorageError
-from . import fieldpath, unsaved
+from ..domain import fieldpath
+from . import unsaved
 from .unsaved import EditKind, UnsavedEdit
 
 SAVE_DELAY_SECONDS = 0.4

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from ..domain.model import Report
-from . import fieldpath
+from ..domain import fieldpath
 
 
 class EditKind(str, Enum):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.money import WAN, MoneyError, parse_amount, plain_number
-from ..services import fieldpath
+from ..domain import fieldpath
 from ..services.figures import yuan_wan_text
 from .cell_values import parse_cell
 from .editor import Editor

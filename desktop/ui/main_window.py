@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_TITLE
 from ..domain.model import Report, Unit
-from ..services import checking, fieldpath
+from ..domain import fieldpath
+from ..services import checking
 from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
 from .change_watch import ChangeWatcher

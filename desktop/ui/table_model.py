@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain.money import format_wan, plain_number
-from ..services import fieldpath
+from ..domain import fieldpath
 from .editor import Editor
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a plain value the proxy can sort by
@@ -146,7 +146,8 @@ class ObjectTableModel(QAbstractTableModel):
         if found is None or found[0] >= len(self._rows):
             return None
         row, rest = found
-        attr = rest[1:].split(".")[0].split("[")[0] if rest.startswith(".") else None
+        steps = fieldpath.parse(fieldpath.ROOT + rest)
+        attr = steps[0] if steps and isinstance(steps[0], str) else None
         for number, column in enumerate(self.columns):
             if column.attr is not None and column.attr == attr:
                 return row, number

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal as D
 
+from desktop.domain import fieldpath
 from desktop.domain.model import (
     Activity, BeneficiaryUnit, Budget, DepartmentTarget, Establishment, Expenditure, Finance, FundColumn, IncomeLine, Indicator,
     NarrativeBlock, Narratives, Outline, Project, Report, RuleSet, SelfEvaluation, Unit, UnitProfile, WorkTask,
@@ -125,24 +125,10 @@ def fields(report: Report, code: str) -> set[str]:
     return {issue.field for issue in find(report, code)}
 
 
-_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
-
-
 def resolve_path(report: Report, path: str):
     """Follow an issue's field path on the report, as the GUI would; AssertionError when it leads nowhere."""
-    assert path == "report" or path.startswith("report.") or path.startswith("report["), path
-    value = report
-    rest = path[len("report"):]
-    position = 0
-    while position < len(rest):
-        match = _STEP.match(rest, position)
-        assert match, f"bad path {path!r} at {rest[position:]!r}"
-        name, index = match.groups()
-        if name is not None:
-            assert hasattr(value, name), f"{path}: no attribute {name}"
-            value = getattr(value, name)
-        else:
-            assert isinstance(value, list) and int(index) < len(value), f"{path}: no item {index}"
-            value = value[int(index)]
-        position = match.end()
-    return value
+    try:
+        fieldpath.check_names_a_field(path)
+        return fieldpath.get(report, path)
+    except fieldpath.FieldPathError:
+        raise AssertionError(f"bad path {path!r}") from None

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...domain.model import NarrativeBlock
-from ...services import fieldpath
+from ...domain import fieldpath
 from ..binding import FormBinder
 from ..table_editor import TableEditor
 from ..table_model import Column

@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ...services import fieldpath
+from ...domain import fieldpath
 from ..binding import FormBinder
 from ..editor import Editor
 from ..marks import set_tone

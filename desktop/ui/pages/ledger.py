@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Activity, BeneficiaryUnit
 from ...domain.money import format_yuan
-from ...services import fieldpath, spreadsheets
+from ...domain import fieldpath
+from ...services import spreadsheets
 from ...services.figures import ledger_totals_by_task
 from ..dialogs import ActivityKindsDialog
 from ..spreadsheet_actions import SpreadsheetActions

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QLabel, QPus
                                QVBoxLayout, QWidget)
 
 from ...domain.model import Project
-from ...services import exporting, fieldpath
+from ...domain import fieldpath
+from ...services import exporting
 from ...services.figures import fund_total_text, project_figures, project_summary
 from ..binding import FormBinder
 from ..operations import Operation

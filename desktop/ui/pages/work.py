@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ...domain.model import WorkTask
-from ...services import fieldpath
+from ...domain import fieldpath
 from ...services.figures import task_ledger_text
 from ..binding import FormBinder
 from ..table_editor import TableEditor

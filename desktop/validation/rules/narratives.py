@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ...domain import fieldpath
 from ...domain.model import NarrativeBlock
 from ..context import Context, is_blank
 from ..issue import Issue, error, warning
@@ -16,16 +17,6 @@ _STRIP = " \t\u3000。．.；;，,、:：\n"
 
 def is_placeholder(text: str) -> bool:
     return text.strip(_STRIP) in {p.strip(_STRIP) for p in PLACEHOLDERS}
-
-
-def resolve(report, path: str):
-    """The value at a dotted attribute path under the report (profile.functions); None when absent."""
-    value = report
-    for name in path.split("."):
-        value = getattr(value, name, None)
-        if value is None:
-            return None
-    return value
 
 
 def has_content(value) -> bool:
@@ -45,12 +36,12 @@ def required_sections(ctx: Context) -> Iterator[Issue]:
     if ctx.requirements is None:
         return
     for section in ctx.requirements.sections:
-        values = [resolve(ctx.report, p) for p in section.any_of]
+        values = [fieldpath.get(ctx.report, fieldpath.under_report(p)) for p in section.any_of]
         if any(has_content(v) for v in values):
             continue
         if any(isinstance(v, list) and any(isinstance(i, str) and i.strip() for i in v) for v in values):
             continue  # a list of “无” items: NAR-002/NAR-003 name each item
-        path = f"report.{section.any_of[0]}"
+        path = fieldpath.under_report(section.any_of[0])
         placeholder = any(isinstance(v, str) and v.strip() for v in values)
         if placeholder:
             yield error("NAR-004", path, f"“{section.label}”只写了“{next(v for v in values if isinstance(v, str) and v.strip()).strip()}”。",

@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.domain.model import IncomeLine, Project, Report, Unit
-from desktop.services import fieldpath
+from desktop.domain import fieldpath
 
 
 def report():

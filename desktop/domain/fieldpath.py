@@ -1,7 +1,10 @@
-"""Field paths such as ``report.finance.income_lines[0].amount``: read and write a report by them.
+"""Field paths such as ``report.finance.income_lines[0].amount``: the one language that names a field
+of a report, and the one place that reads and writes a report by it.
 
-The same paths name fields in validation issues, in the exchange codec's errors and in the forms, so
-a problem found anywhere can be shown beside the field it concerns and the clerk taken there.
+The same paths name fields in validation issues, in the exchange codec's errors, in the forms, in the
+outlines (resources/outlines: ``narratives.conclusion``, a path *under* the report, see `under_report`),
+in the outline requirements and in the Excel import's map, so a problem found anywhere can be shown
+beside the field it concerns and the clerk taken there. Pure: standard library and the domain model.
 """
 
 from __future__ import annotations
@@ -44,6 +47,12 @@ def join(*steps: Step) -> str:
     for step in steps:
         text += f"[{step}]" if isinstance(step, int) else f".{step}"
     return text
+
+
+def under_report(relative: str) -> str:
+    """A path written below the report, as the outline files do: "narratives.conclusion" →
+    "report.narratives.conclusion"."""
+    return f"{ROOT}.{relative}" if relative else ROOT
 
 
 def child(path: str, step: Step) -> str:
