@@ -4,6 +4,10 @@ The live database is copied aside first (fulian.db.bak-before-restore-<time>), s
 undone by restoring that copy. A backup taken by an older version of the program is brought to the
 current schema after it is put back (taking the usual upgrade backup). The program keeps running: the
 reports are simply read again.
+
+A database on a server is backed up as a dated folder of data files on this PC (before an upgrade, and
+before each restore): on a server the same three steps list those folders, describe what each holds,
+and put one back (storage/server_backups.py), after writing the current data into a new folder.
 """
 
 from __future__ import annotations
@@ -14,9 +18,16 @@ from pathlib import Path
 from ..errors import UserError
 from ..storage import Database
 from ..storage.backups import BEFORE_RESTORE, BackupFile, describe_backup, list_backups, restore_into, take_backup
+from ..storage.server_backups import (
+    BackupFolder,
+    describe_folder,
+    list_folder_backups,
+    restore_folder,
+    take_folder_backup,
+)
 
 
-__all__ = ["BEFORE_RESTORE", "BackupFile", "RestoreError", "RestoreResult", "backups", "check_backup", "restore"]
+__all__ = ["BEFORE_RESTORE", "BackupFile", "BackupFolder", "RestoreError", "RestoreResult", "backups", "check_backup", "restore"]
 
 
 class RestoreError(UserError):
@@ -26,21 +37,24 @@ class RestoreError(UserError):
 @dataclass(frozen=True)
 class RestoreResult:
     restored_from: Path
-    saved_before: Path  # the copy of the data as it was just before the restore
+    saved_before: Path  # the copy (file or folder) of the data as it was just before the restore
 
 
-def backups(database: Database) -> list[BackupFile]:
-    """The backups beside the database, newest first."""
+def backups(database: Database) -> list[BackupFile | BackupFolder]:
+    """The backups of the database, newest first: files beside a database file, folders for a server."""
     if database.is_shared:
-        return []
+        return list_folder_backups(database.path, database.backup_root)
     return list_backups(Path(database.path))
 
 
-def check_backup(database: Database, candidate: Path) -> BackupFile:
+def check_backup(database: Database, candidate: Path) -> BackupFile | BackupFolder:
     """The backup's description, or RestoreError saying why it cannot be restored."""
-    if database.is_shared:
-        raise RestoreError("服务器上的数据库不能在这里从备份恢复，请联系管理员在服务器上恢复。")
     candidate = Path(candidate)
+    if database.is_shared:
+        try:
+            return describe_folder(candidate, database.path)
+        except UserError as exc:
+            raise RestoreError(f"无法从“{candidate.name}”恢复：{exc.message}") from None
     if candidate.resolve() == Path(database.path).resolve():
         raise RestoreError("选择的是正在使用的数据库本身，不是备份。请选择一个备份文件（名称中含有“.bak-”）。")
     try:
@@ -52,6 +66,10 @@ def check_backup(database: Database, candidate: Path) -> BackupFile:
 def restore(database: Database, candidate: Path) -> RestoreResult:
     """Back up the live data, then put the backup's data in its place, at the current schema."""
     check_backup(database, candidate)
+    if database.is_shared:
+        saved_before = take_folder_backup(database, BEFORE_RESTORE, database.backup_root)
+        restore_folder(database, Path(candidate))
+        return RestoreResult(Path(candidate), saved_before)
     path = Path(database.path)
     saved_before = take_backup(path, BEFORE_RESTORE)
     restore_into(database, Path(candidate))

@@ -14,10 +14,14 @@ from .units import UnitRepository
 class Database:
     """One open database file. Repositories are cheap views on it; close() when done."""
 
-    def __init__(self, path: Path | ServerLocation, engine: Engine, backup: Path | None = None):
+    def __init__(
+        self, path: Path | ServerLocation, engine: Engine, backup: Path | None = None, backup_root: Path | None = None
+    ):
         self._path = path
         self._engine = engine
         self.backup = backup  # the copy taken before this opening upgraded the file, if any
+        # A server database's backup folders live on this PC (default <user data>/备份).
+        self.backup_root = backup_root
 
     @property
     def path(self) -> Path | ServerLocation:

@@ -51,7 +51,7 @@ def open_server_database(
     except BaseException:
         engine.dispose()
         raise
-    return Database(location, engine, backup)
+    return Database(location, engine, backup, backup_root)
 
 
 def stored_revision(connection: Connection) -> tuple[str | None, set[str]]:
@@ -103,10 +103,15 @@ class _Named:
         return self.name
 
 
+def backup_folder_prefix(location: ServerLocation) -> str:
+    """The start of every backup folder's name of this database: <database>@<host>, made file-safe."""
+    return re.sub(r"[^\w.-]+", "_", f"{location.database}@{location.host}")
+
+
 def backup_folder_for(location: ServerLocation, revision: str, root: Path, now: datetime | None = None) -> Path:
     """<root>/<database>@<host>-<revision>-<YYYYMMDD-HHMMSS>: dated, never an existing folder."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    safe = re.sub(r"[^\w.-]+", "_", f"{location.database}@{location.host}")
+    safe = backup_folder_prefix(location)
     candidate = root / f"{safe}-{revision}-{stamp}"
     n = 1
     while candidate.exists():

@@ -1,5 +1,8 @@
 """文件 → 从备份恢复…: pick a backup beside the database (or any backup file), confirm, restore.
 
+On a server the backups are dated folders of data files on this PC; the dialog lists them the same way
+and shows, under the list, which units and years the selected one holds.
+
 The restore itself (desktop/services/restore.py) first backs up the data as it is now, so the clerk can
 go back again with this same dialog.
 """
@@ -22,13 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import restore
-from ..services.restore import BEFORE_RESTORE, BackupFile
+from ..services.restore import BEFORE_RESTORE, BackupFile, BackupFolder
 from .operations import run_now
 
 
-def describe(backup: BackupFile) -> str:
-    kind = "恢复前自动备份" if backup.label == BEFORE_RESTORE else f"升级前自动备份（数据库版本 {backup.revision}）"
+def describe(backup: BackupFile | BackupFolder) -> str:
+    if backup.label == BEFORE_RESTORE:
+        kind = "恢复前自动备份"
+    elif backup.revision:
+        kind = f"升级前自动备份（数据库版本 {backup.revision}）"
+    else:
+        kind = "备份"
     return f"{backup.taken:%Y-%m-%d %H:%M}　{kind}　{backup.reports} 份年度报告　{backup.path.name}"
+
+
+def contents_text(backup: BackupFile | BackupFolder) -> str:
+    """What a folder backup holds, one unit-year a line (a file backup only says how many)."""
+    if not isinstance(backup, BackupFolder):
+        return ""
+    return "\n".join(f"{unit}　{year} 年度　活动台账 {lines} 条" for unit, year, lines in backup.contents)
 
 
 class RestoreDialog(QDialog):
@@ -40,29 +55,41 @@ class RestoreDialog(QDialog):
         self.database = window.workspace.database
         self.result_: restore.RestoreResult | None = None
         self.setWindowTitle("从备份恢复")
+        self.shared = self.database.is_shared
         layout = QVBoxLayout(self)
+        where = (
+            "备份是本机“备份”文件夹中的数据文件夹（升级前和每次恢复前自动写下）。"
+            if self.shared else ""
+        )
         note = QLabel(
-            f"数据库：{self.database.path}\n"
+            f"数据库：{self.database.path}\n{where}"
             "恢复会用备份中的数据替换当前全部数据。恢复前，程序会先把当前数据另存为一个备份，"
             "如果恢复错了，可以再从那个备份恢复回来。"
         )
         note.setWordWrap(True)
         layout.addWidget(note)
         self.list = QListWidget()
-        for backup in restore.backups(self.database):
+        self.found = run_now(self, "从备份恢复", lambda: restore.backups(self.database)) or []
+        for backup in self.found:
             item = QListWidgetItem(describe(backup))
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.list.addItem(item)
+        self.contents = QLabel()
+        self.contents.setWordWrap(True)
+        self.contents.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.list.currentRowChanged.connect(self._show_contents)
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
-            self.list.addItem("（数据库所在文件夹中还没有备份）")
+            self.list.addItem("（本机还没有这个数据库的备份）" if self.shared else "（数据库所在文件夹中还没有备份）")
             self.list.setEnabled(False)
         layout.addWidget(self.list)
+        if self.shared:
+            layout.addWidget(self.contents)
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton("恢复所选备份(&R)")
         self.restore_button.setEnabled(self.list.isEnabled())
-        self.other_button = QPushButton("从其他文件恢复(&O)…")
+        self.other_button = QPushButton("从其他文件夹恢复(&O)…" if self.shared else "从其他文件恢复(&O)…")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
@@ -72,13 +99,21 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 360)
 
+    def _show_contents(self, row: int) -> None:
+        if 0 <= row < len(self.found):
+            self.contents.setText(f"其中有：\n{contents_text(self.found[row])}")
+
     def _restore_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None and item.data(Qt.ItemDataRole.UserRole):
             self.restore_from(Path(item.data(Qt.ItemDataRole.UserRole)))
 
     def _restore_other(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(Path(self.database.path).parent), "所有文件 (*)")
+        if self.shared:
+            start = str(self.found[0].path.parent) if self.found else ""
+            path = QFileDialog.getExistingDirectory(self, "选择备份文件夹", start)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(Path(self.database.path).parent), "所有文件 (*)")
         if path:
             self.restore_from(Path(path))
 
@@ -86,10 +121,11 @@ class RestoreDialog(QDialog):
         backup = run_now(self, "从备份恢复", lambda: restore.check_backup(self.database, path))
         if backup is None:
             return
+        listed = f"\n\n{contents_text(backup)}" if isinstance(backup, BackupFolder) else ""
         answer = QMessageBox.question(
             self, "从备份恢复",
-            f"将用备份“{path.name}”（{backup.taken:%Y-%m-%d %H:%M}，{backup.reports} 份年度报告）中的数据替换当前全部数据。\n\n"
-            "恢复前会先把当前数据自动备份，需要时可以再恢复回来。确定恢复吗？",
+            f"将用备份“{path.name}”（{backup.taken:%Y-%m-%d %H:%M}，{backup.reports} 份年度报告）中的数据替换当前全部数据。"
+            f"{listed}\n\n恢复前会先把当前数据自动备份，需要时可以再恢复回来。确定恢复吗？",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -104,7 +140,8 @@ class RestoreDialog(QDialog):
         self.result_ = result
         QMessageBox.information(
             self, "从备份恢复",
-            f"已从“{path.name}”恢复。\n恢复前的数据已备份为“{result.saved_before.name}”（在数据库所在的文件夹中）。",
+            f"已从“{path.name}”恢复。\n恢复前的数据已备份为“{result.saved_before.name}”"
+            f"（{'在 ' + str(result.saved_before.parent) if self.shared else '在数据库所在的文件夹中'}）。",
         )
         self.accept()
 

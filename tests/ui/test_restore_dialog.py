@@ -7,23 +7,28 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.storage.backups import take_backup
+from desktop.storage.server_backups import take_folder_backup
 
 from .conftest import when_dialog_opens
 from .test_editor import jinkouhe
 
 
 def test_restore_from_the_file_menu_backs_up_first_and_shows_the_old_data(qtbot, window, seed_paths, db_kind):
-    if db_kind != "sqlite":
-        pytest.skip("a server database is restored on the server")
+    """On a file the backups lie beside it; on a server they are folders of data files on this PC."""
     jinkouhe(window, seed_paths, qtbot)
-    db_path = window.workspace.database.path
-    taken = take_backup(db_path, "0002")
+    database = window.workspace.database
+    db_path = database.path
+    if database.is_shared:
+        taken = take_folder_backup(database, "0004", database.backup_root)
+    else:
+        taken = take_backup(db_path, "0002")
     window.import_path(seed_paths[1])  # after the backup
     assert window.unit_combo.count() == 2
     seen: dict[str, str] = {}
 
     def in_dialog(dialog):
         seen["list"] = dialog.list.item(0).text()
+        seen["contents"] = dialog.contents.text() if database.is_shared else ""
         dialog.list.setFocus()
         qtbot.keyClick(dialog.list, Qt.Key.Key_Home)
 
@@ -65,5 +70,11 @@ def test_restore_from_the_file_menu_backs_up_first_and_shows_the_old_data(qtbot,
     assert "before-restore" in seen["done"]
     assert window.unit_combo.count() == 1  # the window shows the restored data
     assert window.report is not None and window.report.unit.name == "乐山市金口河区妇女联合会"
-    saved_before = [p for p in db_path.parent.glob("*.bak-before-restore-*")]
-    assert len(saved_before) == 1
+    if database.is_shared:
+        assert "乐山市金口河区妇女联合会　2024 年度" in seen["contents"]
+        assert "乐山市金口河区妇女联合会　2024 年度" in seen["confirm"]
+        saved_before = list(database.backup_root.glob("*-before-restore-*"))
+        assert len(saved_before) == 1 and len(list(saved_before[0].glob("*.fulian.json"))) == 2
+    else:
+        saved_before = [p for p in db_path.parent.glob("*.bak-before-restore-*")]
+        assert len(saved_before) == 1
