@@ -25,6 +25,13 @@ def seed_paths() -> list[Path]:
     return [SEED_000, SEED_004]
 
 
+@pytest.fixture(autouse=True)
+def _own_user_data_folder(tmp_path_factory, monkeypatch):
+    """Each test has its own user data folder: what the program keeps there (edits a failed save kept,
+    the database choice, logs) never comes from the tester's own folder or from another test."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("userdata")))
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     """A fresh database file location (created and migrated by whoever opens it)."""

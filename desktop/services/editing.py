@@ -10,16 +10,22 @@ meantime (another window, another PC, an import --replace), the write is refused
 CONFLICT: it writes nothing more, and `unsaved` keeps the clerk's edits since the last complete save, so
 that the interface can reload the report and offer them back to re-apply. Nothing is overwritten and
 nothing is dropped silently.
+
+A save that fails (a server out of reach, a full disk, a conflict) also keeps the clerk's copy on this PC
+(services/kept_edits.py, when the session is given a folder): should the program be closed before the
+save succeeds, the next start offers the edits. A failed write is retried whole at the next flush.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from enum import Enum
 from typing import Any, Callable, Optional
 
 from ..domain.model import Activity, Report
+from ..errors import UserError
 from ..storage import Database, ReportChangedError, StorageError
 from ..domain import fieldpath
 from . import unsaved
@@ -58,8 +64,12 @@ class Change:
 class EditSession:
     """Edits to one open report, each written to the database by the policy above."""
 
-    def __init__(self, database: Database, report: Report, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, database: Database, report: Report, clock: Callable[[], float] = time.monotonic,
+                 keep_in: Optional[Path] = None):
         self.database = database
+        self._keep_in = keep_in  # where a failed save keeps the clerk's copy; None: not kept
+        self.kept: Optional[Path] = None  # the kept copy of this session's unsaved edits, while there is one
+        self.keep_error: str = ""  # why the copy could not be kept, if it could not
         self.report = report
         self._clock = clock
         self._dirty_since: Optional[float] = None
@@ -67,6 +77,7 @@ class EditSession:
         self.error: str = ""
         self.saves = 0  # whole-report saves done (for tests and the benchmark)
         self.unsaved: list[UnsavedEdit] = []  # edits since everything was last saved, oldest first
+        self._unit_unsaved = False
 
     @property
     def conflicted(self) -> bool:
@@ -125,9 +136,14 @@ class EditSession:
             activity: Activity = self.report.activities[located[0]]
             self._write(lambda: self.database.reports().save_activity(self.report, activity))
         elif fieldpath.is_within(path, UNIT) and path != UNIT:
-            self._write(lambda: self.database.units().update(self.report.unit))
+            self._unit_unsaved = True  # until the unit table has it (a failed write is retried at flush)
+            self._write(self._save_unit)
         else:
             self._mark_dirty()
+
+    def _save_unit(self) -> None:
+        self.database.units().update(self.report.unit)
+        self._unit_unsaved = False
 
     def _mark_dirty(self) -> None:
         self._dirty_since = self._clock()
@@ -147,11 +163,36 @@ class EditSession:
     def _failed(self, exc: StorageError) -> None:
         self.state = SaveState.CONFLICT if isinstance(exc, ReportChangedError) else SaveState.FAILED
         self.error = exc.message
+        if self.state is SaveState.FAILED and self._dirty_since is None:
+            # A ledger line or unit write that failed is retried by saving the report whole.
+            self._dirty_since = self._clock()
+        self._keep()
+
+    def _keep(self) -> None:
+        """Keep the clerk's copy on this PC until a save succeeds (one file per session, rewritten)."""
+        if self._keep_in is None:
+            return
+        from . import kept_edits
+
+        name = self.kept.name[: -len(kept_edits.DATA_SUFFIX)] if self.kept is not None else None
+        try:
+            self.kept = kept_edits.keep(
+                self._keep_in, self.database, self.report, [unsaved.describe(e) for e in self.unsaved],
+                self.error, name=name,
+            )
+            self.keep_error = ""
+        except (OSError, UserError) as exc:
+            self.keep_error = getattr(exc, "message", None) or str(exc)
 
     def _all_saved(self) -> None:
         self.state = SaveState.SAVED
         self.error = ""
         self.unsaved.clear()
+        if self.kept is not None:
+            from . import kept_edits
+
+            kept_edits.discard(self.kept)
+            self.kept = None
 
     @property
     def dirty(self) -> bool:
@@ -168,6 +209,8 @@ class EditSession:
         if not self.dirty:
             return self.state is SaveState.SAVED
         try:
+            if self._unit_unsaved:
+                self._save_unit()
             self.database.reports().save(self.report)
         except StorageError as exc:
             self._failed(exc)

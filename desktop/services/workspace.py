@@ -29,6 +29,8 @@ class ReportEntry:
 class Workspace:
     def __init__(self, database: Database):
         self.database = database
+        # Where a failed save keeps the clerk's copy (services/kept_edits.py); None: the user data folder.
+        self.kept_folder: Path | None = None
 
     @property
     def location(self) -> str:
@@ -95,7 +97,9 @@ class Workspace:
     def editing(self, report: Report, **options):
         """An edit session on the report: every change saved to this workspace's database."""
         from .editing import EditSession
+        from .kept_edits import default_folder
 
+        options.setdefault("keep_in", self.kept_folder or default_folder())
         return EditSession(self.database, report, **options)
 
     def _has_year(self, unit: Unit, year: int) -> bool:

@@ -3,7 +3,8 @@
 On a shared database a colleague on another PC (or a `fulian` command, or a second window on the same
 file) may save the report that is open here. When this window has nothing unsaved, the stored report is
 loaded in place and the status bar says who saved it and when; when it has unsaved edits, nothing is
-replaced: the clerk is told, and the save is refused with the reload offer (ui/conflict.py).
+replaced: the clerk is told, and the save is refused with the reload offer (ui/conflict.py). A save that
+failed (the server out of reach) is retried as soon as a poll is answered again.
 
 Asking is one small SELECT. On a server it runs off the GUI thread, so a network that has gone away
 never freezes the window; on a local file it is immediate and runs in place.
@@ -78,6 +79,12 @@ class ChangeWatcher(QObject):
         session = self.editor.session
         if session is None or session.report is not report or stamp is None:
             return  # another report was opened meanwhile, or this one is gone (the save path says so)
+        if session.state is SaveState.FAILED:
+            # The database answers again (the server is back, the disk has room): save what waited.
+            # Changed elsewhere meanwhile, the save is refused and the reload offer takes over.
+            if self.editor.flush():
+                self.refreshed.emit("与数据库的连接已恢复，之前没保存上的修改现在已保存。")
+            return
         if stamp.revision == report.revision:
             return
         who = f"{stamp.changed_by or '另一处'} 于 {_when(stamp.changed_at)}"

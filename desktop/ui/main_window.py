@@ -171,6 +171,14 @@ class MainWindow(QMainWindow):
         self.year_combo.currentIndexChanged.connect(self._year_changed)
         self.refresh()
         self.navigation.setCurrentRow(0)
+        # Edits a failed save kept on this PC (the server was out of reach when the program closed).
+        QTimer.singleShot(0, self, self.offer_kept_edits)
+
+    def offer_kept_edits(self) -> None:
+        from .kept_edits_dialog import offer_kept_edits
+
+        if self.isVisible():
+            offer_kept_edits(self)
 
     # -------------------------------------------------------------- building
 
@@ -583,9 +591,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         if not self.editor.flush():
-            answer = QMessageBox.question(
-                self, "退出", f"最近的修改没有保存成功：{self.editor.save_error}\n\n仍然退出吗？"
-            )
+            from .kept_edits_dialog import closing_message
+
+            answer = QMessageBox.question(self, "退出", closing_message(self.editor.session))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
