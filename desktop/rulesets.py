@@ -45,6 +45,40 @@ class IndicatorGroup:
 
 
 @dataclass(frozen=True)
+class ScoreCap:
+    below_rate: Decimal
+    cap: Decimal
+
+
+@dataclass(frozen=True)
+class ScoreCapRule:
+    """The execution-rate cap on the total as the rule set states it: its bands and whether it applies.
+
+    `applies` is the rule set's own choice; a report may still switch the cap on (the "score_cap" overlay)
+    when its 财政局 asks for it. Either way the choice is printed with the 自评表 and shown in the window.
+    """
+
+    name: str
+    applies: bool
+    caps: tuple[ScoreCap, ...]  # ascending by rate
+
+    def cap_for(self, rate: Optional[Decimal]) -> Optional[ScoreCap]:
+        if rate is None:
+            return None
+        for cap in self.caps:
+            if rate < cap.below_rate:
+                return cap
+        return None
+
+    def bands_text(self) -> str:
+        """"执行率低于 80% 总分不超过 89 分，低于 70% 不超过 79 分…" from the bands themselves."""
+        from .domain.money import plain_number
+
+        parts = [f"低于 {plain_number(c.below_rate)}% 不超过 {plain_number(c.cap)} 分" for c in reversed(self.caps)]
+        return "执行率" + "，".join(parts)
+
+
+@dataclass(frozen=True)
 class RuleSetSpec:
     """Weights and thresholds of one 自评 rule set (national or a province's variant)."""
 
@@ -57,6 +91,7 @@ class RuleSetSpec:
     low_execution_rate: Decimal  # below this 执行率 a reason is required
     large_project_amount: Decimal  # 元; projects whose budget or spending reaches it need their own analysis
     grade_bands: tuple[GradeBand, ...]  # 评价等级 from the highest band down
+    score_cap: ScoreCapRule
 
     def group_of(self, level1: str) -> Optional[IndicatorGroup]:
         for group in self.groups:
@@ -90,7 +125,14 @@ def load_rule_set(rule_set_id: str) -> RuleSetSpec:
         large_project_amount=_decimal(data["large_project_amount"]),
         grade_bands=tuple(sorted((GradeBand(_decimal(g["from"]), Grade(g["grade"])) for g in data["grades"]),
                                  key=lambda band: band.lowest, reverse=True)),
+        score_cap=_score_cap(data["score_cap"]),
     )
+
+
+def _score_cap(data: dict) -> ScoreCapRule:
+    caps = sorted((ScoreCap(_decimal(c["below_rate"]), _decimal(c["cap"])) for c in data["caps"]),
+                  key=lambda c: c.below_rate)
+    return ScoreCapRule(name=data["name"], applies=bool(data["applies"]), caps=tuple(caps))
 
 
 DEFAULT_RULE_SET = "national"
@@ -106,42 +148,39 @@ def rule_set_for(report) -> RuleSetSpec:
 
 
 @dataclass(frozen=True)
-class ScoreCap:
-    below_rate: Decimal
-    cap: Decimal
-
-
-@dataclass(frozen=True)
 class Overlays:
     """The local overlays some 财政局 apply; each is switched on per report."""
 
-    names: dict[str, str]  # id → Chinese name
-    score_caps: tuple[ScoreCap, ...]  # ascending by rate
+    names: dict[str, str]  # id → Chinese name ("score_cap" switches on the rule set's own cap bands)
     deviation_ratio: Decimal  # percent of the target at which an actual counts as 偏离
     deviation_penalty: Decimal
-
-    def cap_for(self, rate: Optional[Decimal]) -> Optional[ScoreCap]:
-        if rate is None:
-            return None
-        for cap in self.score_caps:
-            if rate < cap.below_rate:
-                return cap
-        return None
 
 
 @lru_cache(maxsize=None)
 def load_overlays() -> Overlays:
     data = _read("overlays.json")
-    caps = sorted(
-        (ScoreCap(_decimal(c["below_rate"]), _decimal(c["cap"])) for c in data["score_cap"]["caps"]),
-        key=lambda c: c.below_rate,
-    )
     return Overlays(
         names={key: value["name"] for key, value in data.items()},
-        score_caps=tuple(caps),
         deviation_ratio=_decimal(data["deviation_130"]["ratio"]),
         deviation_penalty=_decimal(data["deviation_130"]["penalty"]),
     )
+
+
+def score_cap_applies(rule_set: RuleSetSpec, overlays: list[str] | tuple[str, ...]) -> bool:
+    """Whether the total is capped by the execution rate: the rule set says so, or the report switched it on."""
+    return rule_set.score_cap.applies or "score_cap" in (overlays or ())
+
+
+def scoring_statement(report) -> str:
+    """评分方案 and cap in force, printed under each 自评表 and shown in the window:
+    "评分方案：全国通用…；按预算执行率封顶总分：未采用"."""
+    spec = rule_set_for(report)
+    cap = spec.score_cap
+    if score_cap_applies(spec, report.overlays):
+        state = f"采用（{cap.bands_text()}）" + ("" if cap.applies else "，本报告启用")
+    else:
+        state = "未采用"
+    return f"评分方案：{spec.name}；{cap.name}：{state}"
 
 
 @dataclass(frozen=True)

@@ -113,9 +113,11 @@ def test_full_marks_and_execution_weight_are_the_rule_sets():
     assert "report.self_evaluation.entered_total" in codes_at(report, "SCO-002")
 
 
-def test_score_caps_are_the_overlays():
-    for cap in overlays_file()["score_cap"]["caps"]:
+@pytest.mark.parametrize("rule_set", ["national", "sichuan"])
+def test_score_caps_are_the_rule_sets(rule_set):
+    for cap in rule_set_file(rule_set)["score_cap"]["caps"]:
         report = clean_report()
+        report.rule_set = type(report.rule_set)(rule_set)
         report.overlays = ["score_cap"]
         budget = report.finance.budget
         budget.executed = (budget.adjusted * (D(cap["below_rate"]) - D("0.01")) / 100).quantize(D("0.01"))

@@ -35,8 +35,23 @@ def computed_score(indicator: Indicator) -> Optional[Decimal]:
     return quantitative_score(indicator.kind, indicator.target, indicator.actual, indicator.weight)
 
 
+def unverifiable(indicator: Indicator) -> bool:
+    """A quantitative indicator with a numeric target whose actual is words ("完成") or missing while a
+    score was given: nothing to measure the target against.
+
+    Such a row scores 0 until a number is entered — a reviewer cannot check "完成" against "≥ 4 期", and
+    full marks kept on it would inflate the total (自评分虚高). The 自评表 marks the row and says why, and
+    validation (IND-007) points at the actual value.
+    """
+    if indicator.kind is IndicatorKind.QUALITATIVE or indicator.target is None or indicator.actual is not None:
+        return False
+    return bool(indicator.actual_text.strip()) or indicator.score is not None
+
+
 def effective_score(indicator: Indicator) -> Optional[Decimal]:
-    """The score that counts: the clerk's entry, else the formula's."""
+    """The score that counts: the clerk's entry, else the formula's; 0 for an unverifiable row."""
+    if unverifiable(indicator):
+        return Decimal(0)
     return indicator.score if indicator.score is not None else computed_score(indicator)
 
 

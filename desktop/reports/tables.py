@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Optional
 
-from ..domain.evaluation import department_evaluation, effective_score, project_evaluation
+from ..domain.evaluation import department_evaluation, effective_score, project_evaluation, unverifiable
 from ..domain.finance import (
     basic_total,
     budget_execution_rate,
@@ -21,7 +21,7 @@ from ..domain.finance import (
 from ..domain.model import FundColumn, Indicator, Project, Report
 from ..domain.money import sum_amounts
 from ..domain.scoring import IndicatorKind, grade_for
-from ..rulesets import rule_set_for
+from ..rulesets import rule_set_for, scoring_statement
 from .document import Align, Amount, Cell, Number, Percent, Table
 
 TableBuilder = Callable[[Report, Optional[Project]], Table]
@@ -181,6 +181,19 @@ def _actual_value(indicator: Indicator):
     return _actual_text(indicator)
 
 
+UNVERIFIABLE_MARK = "※"
+UNVERIFIABLE_NOTE = (f"{UNVERIFIABLE_MARK} 定量指标的实际完成值不是数字，无法与年度指标值核对，该项得分按 0 分计；"
+                     "填写实际数值后按规则计分。")
+
+
+def _scoring_rows(report: Report, indicators: list[Indicator], label_span: int, text_span: int) -> list[list[Cell]]:
+    """The last row of a 自评表: which rule set and execution cap scored it, and why a row was marked."""
+    text = scoring_statement(report) + "。"
+    if any(i.applicable and unverifiable(i) for i in indicators):
+        text += "\n" + UNVERIFIABLE_NOTE
+    return [[Cell("评分说明", colspan=label_span, bold=True, align=Align.CENTER), Cell(text, colspan=text_span)]]
+
+
 def _indicator_rows(indicators: list[Indicator], first_col: Optional[Cell], columns: int) -> list[list[Cell]]:
     """Indicator rows 一级 | 二级 | 三级 | 指标值 | 实际值 | 分值 | 得分 | 偏差原因 (merged 一级/二级 runs).
 
@@ -205,7 +218,8 @@ def _indicator_rows(indicators: list[Indicator], first_col: Optional[Cell], colu
         row += [
             Cell(indicator.name),
             Cell(_target_value(indicator), align=Align.CENTER),
-            Cell(_actual_value(indicator), align=Align.CENTER),
+            Cell(_actual_value(indicator) + UNVERIFIABLE_MARK if unverifiable(indicator) else _actual_value(indicator),
+                 align=Align.CENTER),
             Cell(_number(indicator.weight)),
             Cell(_number(effective_score(indicator))),
             Cell(indicator.deviation_reason, colspan=reason_span),
@@ -290,6 +304,7 @@ def department_evaluation_table(report: Report, project: Optional[Project] = Non
     rows.append([Cell("总分", colspan=5, align=Align.CENTER, bold=True), weights, scores, Cell(None)])
     rows.append([Cell("评价等级", colspan=5, align=Align.CENTER, bold=True),
                  Cell(grade or "—", colspan=3, align=Align.CENTER, bold=True)])
+    rows += _scoring_rows(report, report.self_evaluation.indicators, 2, 6)
     return Table(widths=[1.1, 1.1, 2, 1.1, 1.1, 0.7, 0.7, 2], rows=rows, header_rows=1,
                  name="department_evaluation", caption="部门整体支出绩效自评表")
 
@@ -342,6 +357,7 @@ def project_evaluation_table(report: Report, project: Optional[Project] = None) 
     rows.append([Cell("总分", colspan=6, bold=True, align=Align.CENTER), weights, scores, Cell(None, colspan=2)])
     rows.append([Cell("评价等级", colspan=6, bold=True, align=Align.CENTER),
                  Cell(grade or "—", colspan=4, bold=True, align=Align.CENTER)])
+    rows += _scoring_rows(report, project.indicators, 1, 9)
     # The project's name row repeats on every page the form runs onto: a reader always knows whose it is.
     return Table(widths=[1.5, 1, 1, 1.6, 1, 1, 0.7, 0.8, 0.8, 1.2], rows=rows, header_rows=1,
                  name="project_evaluation", caption="项目支出绩效自评表", note=f"（{report.fiscal_year}年度）")

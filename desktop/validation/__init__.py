@@ -27,8 +27,9 @@ The Issue value
   (``report.problems``) means the list as a whole. ``Issue.section`` groups paths by report part.
 - ``message``: Chinese, with the numbers involved; ``hint``: Chinese, what to do.
 
-Rule sets (``national.json``, ``sichuan.json``), overlays (``overlays.json``) and what each outline prints
-and therefore requires (``requirements.json``) are data: JSON files in ``resources/rulesets/``. A figure
+Rule sets (``national.json``, ``sichuan.json``; each states its execution-rate cap in ``score_cap``, with
+``applies`` saying whether it caps by itself), overlays (``overlays.json``; "score_cap" switches a rule
+set's cap on for one report) and what each outline prints and therefore requires (``requirements.json``) are data: JSON files in ``resources/rulesets/``. A figure
 or section the report's outline does not print is not required.
 """
 

@@ -24,3 +24,20 @@ def test_long_chinese_text_may_wrap_but_latin_and_digits_do_not():
     assert unbreakable_em("偏差原因分析及改进措施", False) == 2.0
     assert unbreakable_em("完成率达到100%以上", False) == pytest.approx(4 * 0.55)
     assert unbreakable_em("570.54", True) == pytest.approx(6 * 0.55)
+
+
+def test_a_long_deviation_reason_is_not_squeezed_to_a_character_per_line():
+    """The 偏差原因 of a project form (two merged columns) was 3 characters wide; labels may break 2 + 2."""
+    from tests.reports.conftest import filled_seed
+
+    from desktop.reports.tables import project_evaluation_table
+
+    report = filled_seed("000")
+    project = report.projects[0]
+    project.indicators[0].deviation_reason = "受天气影响，部分培训延期至次年举办，下一步将提前谋划，合理安排培训时间。"
+    widths = fit_widths(project_evaluation_table(report, project), 442.2, 10.5)
+    assert sum(widths) == pytest.approx(442.2)
+    characters_a_line = (widths[8] + widths[9] - 12) / 10.5
+    assert characters_a_line >= 8
+    assert min(widths[6], widths[7]) >= 2 * 10.5 + 12  # "分值", "得分" and the numbers still on one line
+    assert unbreakable_em("一级指标", False) == 2.0 and unbreakable_em("执行率", False) == 3.0

@@ -86,3 +86,25 @@ def test_a_character_the_face_lacks_is_set_in_the_fallback_face_not_a_box(tmp_pa
     assert chars["张"] == "FandolFang-Regular"
     # The character is really there (extractable text), not a .notdef box.
     assert name in run("pdftotext", "-enc", "UTF-8", str(path), "-")
+
+
+def test_page_numbers_are_regular_song_in_pdf_and_word(tmp_path):
+    """GB/T 9704: "— 1 —" in 4号 半角宋体 — the regular Song, not the bold 小标宋 stand-in of the title."""
+    import zipfile
+
+    from desktop.reports.docx_writer import write_docx
+
+    faces = resolve_faces(search=[])
+    assert faces[Font.NUMBER].path.name == "FandolSong-Numerals.ttf" and faces[Font.NUMBER].docx == "宋体"
+    document = Document(title="报告", blocks=[Paragraph([Run("正文。")])])
+    pdf = tmp_path / "numbers.pdf"
+    write_pdf(document, pdf)
+    faces_seen = _faces_by_text(pdf)
+    number_line = next(text for text in faces_seen if text.replace(" ", "") == "—1—")
+    assert set(faces_seen[number_line]) == {"FandolSong-Regular"}
+    docx = tmp_path / "numbers.docx"
+    write_docx(document, docx)
+    with zipfile.ZipFile(docx) as archive:
+        footers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer")]
+    assert footers and all('w:eastAsia="宋体"' in f and "<w:b/>" not in f and "<w:b " not in f for f in footers)
+    assert any("PAGE" in f for f in footers)

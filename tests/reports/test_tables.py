@@ -64,20 +64,23 @@ def test_project_form_follows_the_national_layout():
     assert [row[1] for row in indicators] == ["产出指标", "产出指标", "满意度指标"]  # 一级 merged over two rows
     assert indicators[0][4:8] == ["≥50人", "54人", "50", "50"]
     # 总分 = Σ of the rows shown: 分值 10 + 50 + 10 + 30 = 100; 得分 9 + 50 + 10 + 30 = 99, graded 优.
-    assert texts[-2][0] == "总分" and texts[-2][6] == "100" and texts[-2][7] == "99"
-    assert texts[-1][0] == "评价等级" and texts[-1][6] == "优"
+    assert texts[-3][0] == "总分" and texts[-3][6] == "100" and texts[-3][7] == "99"
+    assert texts[-2][0] == "评价等级" and texts[-2][6] == "优"
+    # The last row says which rule set scored the form and whether the execution cap applied.
+    assert texts[-1][0] == "评分说明" and "评分方案：四川省一体化系统" in texts[-1][1]
+    assert "按预算执行率封顶总分：未采用" in texts[-1][1]
 
 
 def test_department_form_totals_its_rows_and_grades_on_a_line_of_its_own():
     from .conftest import filled_seed
 
     table = department_evaluation_table(filled_seed("004"))
-    total, grade = ([pos[0].text for pos in row] for row in table.grid()[-2:])
+    total, grade = ([pos[0].text for pos in row] for row in table.grid()[-3:-1])
     # 9.43 for execution + 20 + 30 + 28 + 10 for the indicators, over 10 + 90 分.
     assert total[0] == "总分" and total[5] == "100" and total[6] == "97.43" and total[7] == ""
     assert grade[0] == "评价等级" and grade[5] == "优"
     cells = {(r, c): cell for r, c, cell in table.placed()}
-    assert cells[len(table.rows) - 2, 6].sum_of == tuple((r, 6) for r in range(1, 6))
+    assert cells[len(table.rows) - 3, 6].sum_of == tuple((r, 6) for r in range(1, 6))
 
 
 def test_a_form_whose_weights_miss_the_full_score_shows_no_grade():
@@ -86,7 +89,7 @@ def test_a_form_whose_weights_miss_the_full_score_shows_no_grade():
     report = filled_seed("004")
     report.self_evaluation.indicators[0].weight = Decimal("5")
     table = department_evaluation_table(report)
-    total, grade = ([pos[0].text for pos in row] for row in table.grid()[-2:])
+    total, grade = ([pos[0].text for pos in row] for row in table.grid()[-3:-1])
     assert total[5] == "85" and grade[5] == "—"
     execution = [pos[0].text for pos in table.grid()[1]]
     assert execution[0] == "预算执行率" and execution[4] == "94.26%" and execution[6] == "9.43"
@@ -118,3 +121,40 @@ def test_each_project_shows_its_share_of_the_department_budget():
     assert table.rows[-1][-1].text == "34.34%"
     # Without a department budget there is nothing to compare with: no column.
     assert projects(seed_report("000")).column_count == 7
+
+
+def test_an_actual_in_words_scores_nothing_and_is_marked_where_the_clerk_kept_full_marks():
+    """"完成" against "≥ 4 期" cannot be checked: the row scores 0, its actual is marked ※ and the form says why."""
+    report = seed_report("000")
+    project = report.projects[0]
+    project.adjusted = FundColumn(total=Decimal("10000"), current_year=Decimal("10000"))
+    project.executed = FundColumn(total=Decimal("10000"), current_year=Decimal("10000"))
+    project.indicators = [
+        Indicator(name="培训期数", level1="产出指标", level2="数量指标", kind=IndicatorKind.AT_LEAST,
+                  target=Decimal("4"), actual_text="完成", unit="期", weight=Decimal("50"), score=Decimal("50")),
+        Indicator(name="满意度", level1="满意度指标", level2="服务对象满意度指标", kind=IndicatorKind.AT_LEAST,
+                  target=Decimal("90"), actual=Decimal("95"), unit="%", weight=Decimal("40")),
+    ]
+    texts = [[pos[0].text for pos in row] for row in project_evaluation_table(report, project).grid()]
+    row = next(r for r in texts if r[3] == "培训期数")
+    assert row[5] == "完成※" and row[7] == "0"
+    assert texts[-3][0] == "总分" and texts[-3][7] == "50"  # 10 + 0 + 40, not 100
+    assert "※ 定量指标的实际完成值不是数字" in texts[-1][1] and "按 0 分计" in texts[-1][1]
+    project.indicators[0].actual, project.indicators[0].actual_text = Decimal("4"), ""
+    texts = [[pos[0].text for pos in row] for row in project_evaluation_table(report, project).grid()]
+    assert next(r for r in texts if r[3] == "培训期数")[5:8] == ["4期", "50", "50"] and "※" not in texts[-1][1]
+
+
+def test_the_cap_the_report_switches_on_is_printed_with_its_bands():
+    report = seed_report("004")
+    report.self_evaluation.indicators = filled_department_indicators()
+    report.overlays = ["score_cap"]
+    note = [pos[0].text for pos in department_evaluation_table(report).grid()[-1]]
+    assert note[0] == "评分说明" and "评分方案：全国通用" in note[2]
+    assert "按预算执行率封顶总分：采用（执行率低于 80% 不超过 89 分" in note[2] and "本报告启用" in note[2]
+
+
+def filled_department_indicators():
+    from .conftest import filled_seed
+
+    return filled_seed("004").self_evaluation.indicators

@@ -25,7 +25,10 @@ def test_rule_sets_are_data():
 def test_overlays_and_requirements():
     overlays = load_overlays()
     assert set(overlays.names) == {"score_cap", "deviation_130"}
-    assert overlays.cap_for(75).cap == 89 and overlays.cap_for(45).cap == 59 and overlays.cap_for(85) is None
+    for rule_set in ("national", "sichuan"):
+        cap = load_rule_set(rule_set).score_cap  # the cap is stated by each rule set, off by default
+        assert not cap.applies
+        assert cap.cap_for(75).cap == 89 and cap.cap_for(45).cap == 59 and cap.cap_for(85) is None
     sichuan, guangdong = load_requirements("sichuan"), load_requirements("guangdong")
     assert "income" in sichuan.figures and "income" not in guangdong.figures
     assert "budget" in guangdong.figures and "budget" not in sichuan.figures

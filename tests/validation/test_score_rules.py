@@ -94,3 +94,22 @@ def test_an_actual_that_is_not_a_number_is_an_error_whatever_its_score():
     assert indicator.score == indicator.weight  # the clerk kept full marks
     (issue,) = find(report, "IND-007")
     assert issue.field == "report.projects[0].indicators[0].actual" and "完成" in issue.message
+    assert "按 0 分计" in issue.message  # the full marks the clerk kept do not count
+
+
+def test_a_rule_set_that_states_the_cap_applies_it_without_a_switch():
+    from dataclasses import replace
+
+    from desktop.validation.engine import build_context
+    from desktop.validation.rules.scores import total_checks
+
+    from .builders import clean_report
+
+    report = clean_report()
+    report.finance.budget.executed = D("760000.00")
+    report.finance.budget.low_execution_reason = "部分项目年底才完成结算。"
+    ctx = build_context(report)
+    assert {i.code for i in total_checks(ctx)} == {"SCO-005"}  # stated off: pointed out, not applied
+    ctx.rule_set = replace(ctx.rule_set, score_cap=replace(ctx.rule_set.score_cap, applies=True))
+    (issue,) = [i for i in total_checks(ctx) if i.code.startswith("SCO")]
+    assert issue.code == "SCO-003" and "89" in issue.message

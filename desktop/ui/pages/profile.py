@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QCheckBox
+
 from ...domain.model import LeadershipPost, Outline, RuleSet, UnitLevel
+from ...rulesets import load_rule_set, rule_set_for, scoring_statement
 from ...services.summary import OUTLINE_NAMES
 from ..table_editor import TableEditor
 from ..table_model import Column, Kind
@@ -16,7 +19,7 @@ RULE_SET_NAMES = {
 
 class ProfilePage(Page):
     title = "单位概况"
-    prefixes = ("report.unit", "report.profile", "report.outline", "report.rule_set", "report.title")
+    prefixes = ("report.unit", "report.profile", "report.outline", "report.rule_set", "report.overlays", "report.title")
 
     def __init__(self, editor, parent=None):
         super().__init__(editor, parent)
@@ -35,6 +38,13 @@ class ProfilePage(Page):
         form.addRow("上级单位(&S)：", b.line("report.unit.superior", "如：乐山市妇联").container)
         form.addRow("报告提纲(&O)：", b.choice("report.outline", [(OUTLINE_NAMES[o], o) for o in Outline]).container)
         form.addRow("评分方案(&R)：", b.choice("report.rule_set", [(RULE_SET_NAMES[r], r) for r in RuleSet]).container)
+        # The execution cap is the rule set's choice; a report may switch it on when its 财政局 applies it.
+        # What is in force is shown here and printed under every 自评表.
+        self.score_cap = QCheckBox(f"{load_rule_set(RuleSet.NATIONAL.value).score_cap.name}（上级财政部门执行时勾选）")
+        self.score_cap.toggled.connect(self._score_cap_toggled)
+        form.addRow("执行率封顶：", self.score_cap)
+        self.scoring = self.figure_label()
+        form.addRow("", self.scoring)
         form.addRow("报告标题：", b.line("report.title", "留空则自动生成：××妇联××年度部门整体支出绩效自评报告").container)
         layout.addWidget(box)
 
@@ -86,9 +96,29 @@ class ProfilePage(Page):
             return f"数据库中已有名为“{name}”的单位，两个单位不能同名。请换一个名称，或在上方“单位”中直接选择那个单位。"
         return None
 
+    def _score_cap_toggled(self, on: bool) -> None:
+        report = self.editor.report
+        if report is None or self._showing_cap:
+            return
+        overlays = [o for o in report.overlays if o != "score_cap"] + (["score_cap"] if on else [])
+        self.editor.set("report.overlays", overlays, merge=False)
+
+    _showing_cap = False
+
     def _refresh_figures(self, *_args) -> None:
         report = self.editor.report
+        self.score_cap.setEnabled(report is not None)
         if report is None:
             self.establishment_total.setText("")
+            self.scoring.setText("")
             return
+        spec = rule_set_for(report)
+        self._showing_cap = True
+        try:
+            # A rule set that caps by itself leaves nothing to switch on.
+            self.score_cap.setChecked(spec.score_cap.applies or "score_cap" in report.overlays)
+            self.score_cap.setEnabled(not spec.score_cap.applies)
+        finally:
+            self._showing_cap = False
+        self.scoring.setText(scoring_statement(report))
         self.establishment_total.setText(f"{report.profile.establishment.total} 名")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
-from ...domain.evaluation import computed_score
+from ...domain.evaluation import computed_score, unverifiable
 from ...domain.model import Indicator
 from ...domain.scoring import Attainment, IndicatorKind, qualitative_band, target_met
 from ..context import Context, is_blank, number_text
@@ -136,8 +136,9 @@ def _quantity_checks(path: str, label: str, ind: Indicator, need_actual: bool) -
                     "请在年度指标值中填写数字（如 90），单位填在“度量单位”中；确属定性的指标请把指标性质改为“定性”。")
     if need_actual and ind.actual is None:
         shown = f"写的是“{ind.actual_text}”" if ind.actual_text.strip() else "为空"
-        yield error("IND-007", f"{path}.actual", f"{label}是定量指标，实际完成值{shown}，没有数字。",
-                    "定量指标的实际完成值必须是数字（如 180），不能只写“完成”“已完成”。")
+        counted = "；在自评表中该项按 0 分计（标 ※）" if unverifiable(ind) and need_actual else ""
+        yield error("IND-007", f"{path}.actual", f"{label}是定量指标，实际完成值{shown}，没有数字{counted}。",
+                    "定量指标的实际完成值必须是数字（如 180），不能只写“完成”“已完成”；填写数字后按规则计分。")
     if is_blank(ind.unit):
         yield warning("IND-009", f"{path}.unit", f"{label}是定量指标，但没有度量单位。",
                       "请填写度量单位，如 %、人次、场、个。")

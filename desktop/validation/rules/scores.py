@@ -8,6 +8,7 @@ from typing import Iterator
 from ...domain.evaluation import department_evaluation, project_evaluation
 from ...domain.finance import project_execution_rate
 from ...domain.shares import format_percent
+from ...rulesets import score_cap_applies
 from ..context import Context, number_text
 from ..issue import Issue, error, warning
 
@@ -29,7 +30,8 @@ def total_checks(ctx: Context) -> Iterator[Issue]:
     """SCO-001 填写的总分与表内得分合计不符；SCO-002 总分超出 0–100；SCO-003 执行率封顶（地方规则）；
     SCO-005 未启用封顶规则时，低执行率下的高分须提示."""
     full = ctx.rule_set.full_marks
-    capping = "score_cap" in ctx.active_overlays
+    capping = score_cap_applies(ctx.rule_set, tuple(ctx.active_overlays))
+    rule = ctx.rule_set.score_cap
     for path, label, entered, evaluation, rate in _tables(ctx):
         total = evaluation.total
         if entered is not None and not evaluation.entered and total is not None and abs(entered - total) >= TOLERANCE:
@@ -41,20 +43,20 @@ def total_checks(ctx: Context) -> Iterator[Issue]:
             yield error("SCO-002", path, f"{label}总分 {number_text(shown)} 不在 0–{number_text(full)} 分之间。",
                         "请核对得分。")
             continue
-        cap = ctx.overlays.cap_for(rate) if shown is not None else None
+        cap = rule.cap_for(rate) if shown is not None else None
         if cap is not None and shown > cap.cap and not capping:
             # The cap is a choice of the rules in force, never applied silently: when it is off, a high
             # score at a low execution rate is still pointed out, with the rule that would limit it.
             yield warning("SCO-005", path,
                           f"{label}预算执行率只有 {format_percent(rate)}，总分却为 {number_text(shown)} 分。"
-                          f"本报告未启用“{ctx.overlays.names['score_cap']}”（执行率低于 {number_text(cap.below_rate)}% "
-                          f"时总分不超过 {number_text(cap.cap)} 分）。",
-                          "请核对各项得分是否虚高；如上级财政部门执行该规则，请在报告设置中启用它。")
+                          f"评分方案“{ctx.rule_set.name}”未采用“{rule.name}”，本报告也未启用"
+                          f"（执行率低于 {number_text(cap.below_rate)}% 时总分不超过 {number_text(cap.cap)} 分）。",
+                          "请核对各项得分是否虚高；如上级财政部门执行该规则，请在“单位概况”页勾选“按预算执行率封顶总分”。")
         if capping and shown is not None:
             if cap is not None and shown > cap.cap:
                 yield error("SCO-003", path,
                             f"{label}预算执行率 {format_percent(rate)}，低于 {number_text(cap.below_rate)}%，"
-                            f"按本地规则总分不得超过 {number_text(cap.cap)} 分，现为 {number_text(shown)} 分。",
+                            f"按“{rule.name}”总分不得超过 {number_text(cap.cap)} 分，现为 {number_text(shown)} 分。",
                             f"请把总分调整到 {number_text(cap.cap)} 分以内，或核对预算执行数。")
 
 
