@@ -36,7 +36,8 @@ LEDGER_COLUMNS: tuple[Column, ...] = (
            hint="整数：开展了几场（期）", width=8),
     Column("participants", "参与人次", ("人次", "参加人次", "参与人数", "参加人数", "参训人次", "参与人员人次"),
            hint="整数：参加的总人次", width=10),
-    Column("beneficiaries", "受益人数", ("受益人次", "受益人", "受益户数", "受益对象", "受益对象数", "受益人数(人/户)", "受益人(户)数"),
+    Column("beneficiaries", "受益人数", ("受益人次", "受益人", "受益户数", "受益户", "受益个数", "受益集体数",
+                                        "受益对象", "受益对象数", "受益人数(人/户)", "受益人(户)数"),
            hint="整数：受益的人数、人次、户数或集体个数；单位填在“受益单位”列", width=10),
     Column("beneficiary_unit", "受益单位", ("计量单位", "受益计量单位", "受益人数单位", "受益数单位", "受益单位(人/人次/户/个)"),
            hint="从下拉列表中选择：人、人次、户或个（集体、基地等）；不同单位的受益数不会相加", width=8),
@@ -76,6 +77,18 @@ THREE_PUBLIC_COLUMNS: tuple[Column, ...] = (
     Column("actual", "实际支出数", ("实际数", "实际支出", "决算数", "执行数", "支出数"), money=True, hint="只填数字，单位以表头为准", width=14),
     Column("notes", "说明", ("备注",), width=30),
 )
+
+# A 受益 header that names its unit of count ("受益户数") gives that unit to the lines of a sheet without a
+# 受益单位 column (a clerk's own ledger); where the sheet has that column, it alone says the unit.
+# "受益人数(人/户)" names two units and so none.
+_COUNT_UNIT_HEADERS = {"受益人数": "人", "受益人": "人", "受益人次": "人次", "受益户数": "户", "受益户": "户",
+                       "受益个数": "个", "受益集体数": "个"}
+
+
+def count_unit_named(text: str) -> Optional[str]:
+    """The unit of count (人/人次/户/个) a 受益 header names, or None."""
+    return _COUNT_UNIT_HEADERS.get(header_key(text))
+
 
 _IGNORED = {"序号", "编号", "no", "no.", "行号"}
 _BRACKETS = str.maketrans({"【": "(", "】": ")", "[": "(", "]": ")", "〔": "(", "〕": ")"})
@@ -156,6 +169,7 @@ class HeaderMatch:
     unknown: list[tuple[int, str]] = field(default_factory=list)  # headers not recognised (ignored)
     repeated: list[tuple[int, Column]] = field(default_factory=list)  # a second column for the same field
     sheet_unit: Optional[str] = None  # "单位：万元" written above the header
+    count_units: dict[int, str] = field(default_factory=dict)  # 受益 column: the unit of count its header names
 
     def index_of(self, field_name: str) -> Optional[int]:
         return next((i for i, c in self.columns.items() if c.field == field_name), None)
@@ -196,6 +210,8 @@ def find_header(rows: Sequence[tuple[int, Sequence]], columns: Sequence[Column],
             match.columns[index] = column
             if column.money:
                 match.units[index] = unit
+            elif count_unit_named(text):
+                match.count_units[index] = count_unit_named(text)
         if len(match.columns) >= 2 and (best is None or len(match.columns) > len(best.columns)):
             best = match
     return best

@@ -201,6 +201,10 @@ def _read_rows(sheet: SheetData, header: HeaderMatch, report: Report, base: dict
         participants = parsed("participants", parse_count)
         beneficiaries = parsed("beneficiaries", parse_count)
         beneficiary_unit = parsed("beneficiary_unit", parse_beneficiary_unit)
+        if beneficiaries is not None and "beneficiary_unit" not in cells:
+            # "受益户数" as the header of a sheet without a 受益单位 column: the count is in 户.
+            named = header.count_units.get(cells["beneficiaries"][0])
+            beneficiary_unit = parse_beneficiary_unit(named) if named else None
         money = parsed("money", lambda v: parse_money(v, header.unit_of(cells["money"][0])))
 
         kind = normalise_text(cell_text(cells["kind"][1])) if "kind" in cells else ""

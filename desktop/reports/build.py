@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..domain.attachments import department_form_filled, project_form_filled
+from ..domain.attachments import attachment_gaps, project_form_filled
 from ..domain.model import NarrativeBlock, Report
 from .document import Align, Block, Document, Font, Heading, Layout, PageBreak, Paragraph, Run, Table
 from .numbering import Counter, level_number
@@ -218,8 +218,9 @@ class _Builder:
     # ------------------------------------------------------------ appendices
 
     def appendices(self, outline: Outline) -> list[tuple[str, Table]]:
-        """The attachments the clerk has filled, in the outline's order. A form without indicator rows or
-        a project list without projects is left out, never printed as an empty skeleton."""
+        """The attachments that have their data, in the outline's order. One without it — a form
+        without indicator rows, a project list without projects — is left out, never printed as an empty
+        skeleton; where the outline requires it, validation says what is missing (ATT-003)."""
         found: list[tuple[str, Table]] = []
         for appendix in outline.appendices:
             builder = TABLES[appendix.table]
@@ -227,10 +228,8 @@ class _Builder:
                 for project in self.report.projects:
                     if project_form_filled(project):
                         found.append((f"{appendix.title}（{project.name}）", builder(self.report, project)))
-            elif appendix.table == "department_evaluation" and not department_form_filled(self.report):
-                continue
             elif appendix.table == "projects" and not self.report.projects:
-                continue
-            else:
+                continue  # none in the year (项目支出 0), or not yet entered: nothing to list
+            elif not attachment_gaps(self.report, appendix.table):
                 found.append((appendix.title, builder(self.report, None)))
         return found

@@ -53,6 +53,9 @@ class Appendix:
     title: str
     table: str
     each_project: bool = False  # one appendix per project (项目支出绩效自评表)
+    # Required: missing data is a validation error (the export becomes a draft). Not required: printed
+    # when the clerk has filled it, otherwise left out.
+    required: bool = False
 
 
 @dataclass
@@ -171,7 +174,8 @@ def parse_outline(data: Any, source: str = "提纲") -> Outline:
         where = f"appendices[{i}]"
         if not isinstance(raw, dict) or raw.get("table") not in TABLES or not isinstance(raw.get("title"), str):
             raise fail(where, "附件需要标题 title 和已知的表格 table")
-        appendices.append(Appendix(raw["title"], raw["table"], bool(raw.get("each_project", False))))
+        appendices.append(Appendix(raw["title"], raw["table"], bool(raw.get("each_project", False)),
+                                   bool(raw.get("required", False))))
     return Outline(
         id=data["id"], name=data["name"], title=data["title"], sections=sections,
         appendices=appendices, layout=dict(layout),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Optional
 
+from ..domain.attachments import PROJECT_FIGURES, project_table_figures
 from ..domain.evaluation import department_evaluation, effective_score, project_evaluation, unverifiable
 from ..domain.finance import (
     basic_total,
@@ -102,42 +103,56 @@ def _rate(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal
 
 
 def projects(report: Report, project: Optional[Project] = None) -> Table:
-    """项目支出表: one row per project with its budgets, execution and self-score, and a total row."""
+    """项目支出表: one row per project with its budgets, execution and self-score, and a total row.
+
+    A figure column no project has is left out (never printed empty); one that some projects lack is a
+    validation error naming each missing field (ATT-004), so a final document has every cell filled."""
+    from ..domain.scoring import execution_rate
+
     rules = rule_set_for(report)
     budget = report.finance.budget
+    shown = {f.key for f in project_table_figures(report)}
+    department_budget = budget.adjusted if budget.adjusted is not None else budget.initial
     # A reviewer recomputes each project's weight in the department's budget: printed when that budget is known.
-    with_share = (budget.adjusted if budget.adjusted is not None else budget.initial) is not None
-    rows: list[list[Cell]] = [_head("序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率", "自评得分")
-                              + (_head("占部门预算") if with_share else [])]
-    initial_sum, adjusted_sum, executed_sum = [], [], []
+    with_share = department_budget is not None and "adjusted" in shown
+    with_rate = {"adjusted", "executed"} <= shown
+    header = ["序号", "项目名称"] + [f.header for f in PROJECT_FIGURES if f.key in shown and f.key != "score"]
+    header += (["执行率"] if with_rate else []) + (["自评得分"] if "score" in shown else [])
+    header += ["占部门预算"] if with_share else []
+    widths_of = {"序号": 0.6, "项目名称": 3, "执行率": 1, "自评得分": 1, "占部门预算": 1.1}
+    rows: list[list[Cell]] = [_head(*header)]
+    sums: dict[str, list] = {"initial": [], "adjusted": [], "executed": []}
     for n, item in enumerate(report.projects, start=1):
-        initial, adjusted, executed = fund_total(item.initial), project_budget(item), fund_total(item.executed)
-        initial_sum.append(initial)
-        adjusted_sum.append(adjusted)
-        executed_sum.append(executed)
-        evaluation = project_evaluation(item, rules)
-        rows.append([
-            Cell(str(n), align=Align.CENTER), Cell(item.name), Cell(_amount(initial)), Cell(_amount(adjusted)),
-            Cell(_amount(executed)), Cell(_percent(project_execution_rate(item))), Cell(_number(evaluation.total, "分")),
-        ] + ([Cell(_percent(project_budget_share(item, budget)))] if with_share else []))
+        amounts = {"initial": fund_total(item.initial), "adjusted": project_budget(item), "executed": fund_total(item.executed)}
+        row = [Cell(str(n), align=Align.CENTER), Cell(item.name)]
+        for key in ("initial", "adjusted", "executed"):
+            if key in shown:
+                sums[key].append(amounts[key])
+                row.append(Cell(_amount(amounts[key])))
+        if with_rate:
+            row.append(Cell(_percent(project_execution_rate(item))))
+        if "score" in shown:
+            row.append(Cell(_number(project_evaluation(item, rules).total, "分")))
+        if with_share:
+            row.append(Cell(_percent(project_budget_share(item, budget))))
+        rows.append(row)
     if not report.projects:
         # Only a 项目支出 of zero means there were none; a list not yet entered is left out of the document
         # (the builder does not print it) and the draft-only workbook says so.
         none = report.finance.expenditure.project == 0
-        rows.append([Cell("本年度无项目支出" if none else "项目明细未填写", colspan=7 + with_share, align=Align.CENTER)])
+        rows.append([Cell("本年度无项目支出" if none else "项目明细未填写", colspan=len(header), align=Align.CENTER)])
     else:
-        total_adjusted = _sum_entered(adjusted_sum)
-        total_executed = _sum_entered(executed_sum)
-        from ..domain.scoring import execution_rate
-
-        rows.append([
-            Cell("合计", colspan=2, align=Align.CENTER, bold=True), Cell(_amount(_sum_entered(initial_sum)), bold=True),
-            Cell(_amount(total_adjusted), bold=True), Cell(_amount(total_executed), bold=True),
-            Cell(_percent(execution_rate(total_executed, total_adjusted)), bold=True), Cell(None),
-        ] + ([Cell(_percent(execution_rate(total_adjusted, budget.adjusted if budget.adjusted is not None
-                                          else budget.initial)), bold=True)] if with_share else []))
-    return Table(widths=[0.6, 3, 1.2, 1.2, 1.2, 1, 1] + ([1.1] if with_share else []), rows=rows, header_rows=1,
-                 name="projects",
+        totals = {key: _sum_entered(values) for key, values in sums.items()}
+        row = [Cell("合计", colspan=2, align=Align.CENTER, bold=True)]
+        row += [Cell(_amount(totals[key]), bold=True) for key in ("initial", "adjusted", "executed") if key in shown]
+        if with_rate:
+            row.append(Cell(_percent(execution_rate(totals["executed"], totals["adjusted"])), bold=True))
+        if "score" in shown:
+            row.append(Cell("—", align=Align.CENTER))  # scores of different projects do not add up
+        if with_share:
+            row.append(Cell(_percent(execution_rate(totals["adjusted"], department_budget)), bold=True))
+        rows.append(row)
+    return Table(widths=[widths_of.get(h, 1.2) for h in header], rows=rows, header_rows=1, name="projects",
                  caption="项目支出表", note="单位：万元")
 
 

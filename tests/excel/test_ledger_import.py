@@ -164,3 +164,21 @@ def test_a_unit_outside_the_list_is_a_problem_naming_the_cell(tmp_path):
     (problem,) = preview.problems
     assert problem.row == 2 and "受益单位" in problem.column and "人们" in problem.message
     assert "人次" in problem.hint
+
+
+@pytest.mark.parametrize("header, unit", [
+    ("受益人次", BeneficiaryUnit.VISIT), ("受益户数", BeneficiaryUnit.HOUSEHOLD), ("受益人数", BeneficiaryUnit.PERSON),
+    ("受益个数", BeneficiaryUnit.ITEM), ("受益人数（人/户）", None),
+])
+def test_a_header_that_names_its_unit_gives_it_to_the_lines(tmp_path, header, unit):
+    """A clerk's own ledger has no 受益单位 column: "受益户数" says the counts are 户."""
+    rows = [["日期", "活动名称", header], ["2024-03-08", "走访", 35], ["2024-03-09", "座谈会", None]]
+    preview = preview_ledger(workbook(tmp_path / "台账.xlsx", rows), small_report())
+    assert preview.ok, preview.lines()
+    assert [a.beneficiary_unit for a in preview.activities] == [unit, None]
+
+
+def test_a_unit_column_is_the_only_authority_where_there_is_one(tmp_path):
+    rows = [["日期", "活动名称", "受益户数", "受益单位"], ["2024-03-08", "走访", 35, "人"], ["2024-03-09", "慰问", 8, None]]
+    preview = preview_ledger(workbook(tmp_path / "台账.xlsx", rows), small_report())
+    assert [a.beneficiary_unit for a in preview.activities] == [BeneficiaryUnit.PERSON, None]

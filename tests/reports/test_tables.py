@@ -31,12 +31,18 @@ def test_income_table_holds_typed_amounts_and_shares():
     assert table.header_rows == 1 and table.note == "单位：万元"
 
 
-def test_project_table_totals_only_what_was_entered():
+def test_project_table_prints_only_the_columns_that_were_entered():
+    """Seed 000 lists its projects with budgets only: no empty 执行数/执行率/得分 column is printed."""
     table = projects(seed_report("000"))
+    assert [c.text for c in table.rows[0]] == ["序号", "项目名称", "年初预算数", "全年预算数"]
     total = table.rows[-1]
     assert total[0].text == "合计" and total[0].colspan == 2
-    assert total[1].text == "10.5"
-    assert total[3].value is None  # no executed amounts entered: an empty cell, not 0
+    assert total[1].text == "10.5" and total[2].text == "10.5"
+    assert all(cell.text for row in table.rows for cell in row)  # no empty figure cell anywhere
+    report = seed_report("000")
+    report.projects[1].executed.total = Decimal("4000.00")  # one project's 执行数 entered: the column is printed
+    header = [c.text for c in projects(report).rows[0]]
+    assert header == ["序号", "项目名称", "年初预算数", "全年预算数", "全年执行数", "执行率"]
 
 
 def test_project_form_follows_the_national_layout():
@@ -120,7 +126,7 @@ def test_each_project_shows_its_share_of_the_department_budget():
     assert table.rows[1][-1].text == "34.34%"  # 34.5 of 100.46 万元
     assert table.rows[-1][-1].text == "34.34%"
     # Without a department budget there is nothing to compare with: no column.
-    assert projects(seed_report("000")).column_count == 7
+    assert "占部门预算" not in [c.text for c in projects(seed_report("000")).rows[0]]
 
 
 def test_an_actual_in_words_scores_nothing_and_is_marked_where_the_clerk_kept_full_marks():
