@@ -1,8 +1,9 @@
 """The open report being edited, and the policy that saves every change as it is made.
 
 Ledger lines are saved one by one the moment they change (a few milliseconds each); the unit's own
-fields go to the unit table at once; everything else marks the report as changed and is saved whole
-once the clerk pauses (SAVE_DELAY_SECONDS after the last change), when the page changes and on close.
+fields go to the unit table at once, checked against the fields as this copy last saw them; everything
+else marks the report as changed and is saved whole once the clerk pauses (SAVE_DELAY_SECONDS after the
+last change), when the page changes and on close.
 The interface asks `flush()` to run when the delay has passed; it never decides what to save itself.
 
 Every write names the revision the report was loaded at. When the report was changed elsewhere in the
@@ -19,7 +20,7 @@ save succeeds, the next start offers the edits. A failed write is retried whole 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from enum import Enum
 from typing import Any, Callable, Optional
@@ -78,6 +79,7 @@ class EditSession:
         self.saves = 0  # whole-report saves done (for tests and the benchmark)
         self.unsaved: list[UnsavedEdit] = []  # edits since everything was last saved, oldest first
         self._unit_unsaved = False
+        self._unit_as_stored = replace(report.unit)  # what a unit write must still find in the table
 
     @property
     def conflicted(self) -> bool:
@@ -142,7 +144,8 @@ class EditSession:
             self._mark_dirty()
 
     def _save_unit(self) -> None:
-        self.database.units().update(self.report.unit)
+        self.database.units().update(self.report.unit, expected=self._unit_as_stored)
+        self._unit_as_stored = replace(self.report.unit)
         self._unit_unsaved = False
 
     def _mark_dirty(self) -> None:
@@ -215,6 +218,7 @@ class EditSession:
         except StorageError as exc:
             self._failed(exc)
             return False
+        self._unit_as_stored = replace(self.report.unit)  # a whole save reads the stored unit back
         self._dirty_since = None
         self.saves += 1
         self._all_saved()

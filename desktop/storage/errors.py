@@ -169,6 +169,25 @@ class ReportChangedError(StorageError):
         self.at = at
 
 
+class UnitChangedError(ReportChangedError):
+    """The unit's name, level or superior was changed elsewhere since this copy read them.
+
+    A kind of ReportChangedError: the open report shows the unit, and the same reload-and-re-apply
+    answers it."""
+
+    def __init__(self, unit_name: str):
+        StorageError.__init__(
+            self,
+            f"单位“{unit_name}”的名称、级别或上级单位在您打开报告之后已在别处被修改（另一个窗口、另一台电脑或导入数据文件），"
+            "为避免覆盖别处的修改，您刚才的修改没有保存。请重新载入报告，再把您的修改重新填写一遍。"
+        )
+        self.unit_name = unit_name
+        self.year = None
+        self.deleted = False
+        self.by = None
+        self.at = None
+
+
 def _shown_time(at: str | None) -> str:
     """2026-12-01T14:05:33 → 2026-12-01 14:05:33 (the stored text is local time)."""
     return at.replace("T", " ") if at else "（时间不详）"

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from ..domain.model import Unit
 from . import rows
 from .engine import reading, writing
-from .errors import DuplicateUnitError, UnitNotFoundError
+from .errors import DuplicateUnitError, UnitChangedError, UnitNotFoundError
 from .schema import units
 from .translate import translated
 
@@ -51,13 +51,29 @@ class UnitRepository:
         unit.id = new_id
         return unit
 
-    def update(self, unit: Unit) -> Unit:
-        """Store the unit's name, level and superior; every year's report shows them."""
+    def update(self, unit: Unit, *, expected: Unit | None = None) -> Unit:
+        """Store the unit's name, level and superior; every year's report shows them.
+
+        With `expected` (the unit as the caller last read or wrote it), the write happens only while the
+        stored fields are still those: the unit is shared by every year and every PC, and it has no
+        revision of its own, so the compare is on the fields themselves, in the UPDATE's WHERE clause.
+        Otherwise UnitChangedError and nothing is written.
+        """
+        query = update(units).where(units.c.id == unit.id)
+        if expected is not None:
+            query = query.where(
+                units.c.name == expected.name,
+                units.c.level == expected.level.value,
+                units.c.superior == expected.superior,
+            )
         try:
             with translated(self._db.path), writing(self._db.engine) as conn:
-                result = conn.execute(update(units).where(units.c.id == unit.id).values(rows.unit_row(unit)))
+                result = conn.execute(query.values(rows.unit_row(unit)))
                 if result.rowcount == 0:
-                    raise UnitNotFoundError(unit.id)
+                    stored = conn.execute(select(units.c.id).where(units.c.id == unit.id)).scalar()
+                    if stored is None:
+                        raise UnitNotFoundError(unit.id)
+                    raise UnitChangedError(expected.name if expected is not None else unit.name)
         except IntegrityError as exc:
             other = self.find(unit.name)
             if other is not None and other.id != unit.id:

@@ -135,6 +135,32 @@ def test_a_ledger_line_over_a_report_changed_elsewhere_is_refused(database, db_l
     assert edit.key == session.report.activities[0].key  # found again by key after a reload
 
 
+def test_a_unit_field_changed_elsewhere_is_not_overwritten(database, db_locator):
+    """The unit's name, level and superior are shared by every year and every PC: an edit made on a copy
+    loaded before another program changed them is refused like a stale report save, not written over."""
+    session = new_session(database, Clock())
+    unit_id = session.report.unit.id
+    with open_database(db_locator) as other:
+        unit = other.units().get(unit_id)
+        unit.superior = "别处填的上级"
+        other.units().update(unit)
+    session.set("report.unit.superior", "乐山市妇联")
+    assert session.state is SaveState.CONFLICT and "重新载入" in session.error and "单位" in session.error
+    assert database.units().get(unit_id).superior == "别处填的上级"
+    assert [(e.kind.value, e.path) for e in session.unsaved] == [("set", "report.unit.superior")]
+
+
+def test_unit_fields_saved_here_can_be_changed_again(database):
+    """The copy's own saves move its idea of the stored unit along, so a second edit is not a conflict."""
+    session = new_session(database, Clock())
+    session.set("report.unit.superior", "乐山市妇联")
+    session.set("report.unit.superior", "乐山市妇女联合会")
+    session.set("report.unit.name", "某区妇联")
+    assert session.state is SaveState.SAVED
+    stored_unit = database.units().get(session.report.unit.id)
+    assert (stored_unit.name, stored_unit.superior) == ("某区妇联", "乐山市妇女联合会")
+
+
 def test_unsaved_edits_are_placed_on_the_reloaded_copy_by_key(database, db_locator):
     from desktop.services import unsaved
 

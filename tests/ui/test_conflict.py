@@ -133,3 +133,38 @@ def check_nothing_written(window, db_locator):
     assert not window.editor.flush()
     assert stored_report(window, db_locator).finance.carry_over_start is None
     assert stored_report(window, db_locator).title.endswith("（上级退回后修改）")
+
+
+def test_a_unit_field_changed_elsewhere_is_refused_and_offered_back(qtbot, window, seed_paths, db_locator):
+    """The unit's 上级单位 changed by another program after the window read it: typing over it is refused
+    with the conflict message, and after the reload the clerk's text goes back on with one click."""
+    jinkouhe(window, seed_paths, qtbot)
+    with open_database(db_locator) as other:
+        unit = other.units().get(window.report.unit.id)
+        unit.superior = "别处填的上级单位"
+        other.units().update(unit)
+    profile = window.profile_page
+    window.show_page(window.page_index(profile))
+    field = profile.binder.binding_for("report.unit.superior").widget
+    seen = {}
+
+    def answer(box: QMessageBox):
+        seen["title"], seen["text"] = box.windowTitle(), box.text() + box.informativeText()
+        qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "重新载入报告"), Qt.MouseButton.LeftButton)
+
+    when_message_opens(qtbot, answer)
+    field.selectAll()
+    # The unit is written at each key, so the refusal comes at the first one; the message box then holds
+    # the keyboard (keys sent straight to the field here would bypass it), so the test types one key.
+    type_into(qtbot, field, "X")
+    qtbot.waitUntil(lambda: "title" in seen, timeout=5000)
+    assert "单位" in seen["text"] and "没有保存" in seen["text"]
+    with open_database(db_locator) as fresh:
+        assert fresh.units().get(window.report.unit.id).superior == "别处填的上级单位"
+    assert field.text() == "别处填的上级单位"  # the reloaded copy shows what is stored
+
+    edits_window = window.conflicts.edits_window
+    qtbot.mouseClick(edits_window.reapply_button, Qt.MouseButton.LeftButton)
+    assert field.text() == "X"
+    with open_database(db_locator) as fresh:
+        assert fresh.units().get(window.report.unit.id).superior == "X"
