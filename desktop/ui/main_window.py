@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.checks_page.recheck_requested.connect(self.run_checks)
         self.export_page = ExportPage(self.editor, self)
         self.district_page = DistrictPage(self.editor)
+        self.district_page.units_changed.connect(self.reload_unit_picker)
         pages += [self.checks_page, self.export_page, self.district_page]
         for number, page in enumerate(pages):
             self.add_page(page, number)
@@ -336,14 +337,19 @@ class MainWindow(QMainWindow):
         report = self.report
         if report is None or not fieldpath.is_within(path, "report.unit"):
             return
+        self.reload_unit_picker()
+        self.status_label.setText(f"{report.unit.name} {report.fiscal_year} 年度")
+
+    def reload_unit_picker(self) -> None:
+        """List the units as stored now, keeping the open report's unit selected and the report open."""
+        report = self.report
         self.unit_combo.blockSignals(True)
         self.unit_combo.clear()
         for unit in self.workspace.units():
             self.unit_combo.addItem(unit.name, unit)
-            if unit.id == report.unit.id:
+            if report is not None and unit.id == report.unit.id:
                 self.unit_combo.setCurrentIndex(self.unit_combo.count() - 1)
         self.unit_combo.blockSignals(False)
-        self.status_label.setText(f"{report.unit.name} {report.fiscal_year} 年度")
 
     def _unit_changed(self, *_args, select_year: int | None = None) -> None:
         unit = self.current_unit()

@@ -93,6 +93,10 @@ def test_drop_a_folder_then_status_issues_charts_and_export(qtbot, window, works
     assert rows[files.hand_edited_township][1] == "有错误"
     assert rows[files.hand_edited_township][4] == "FILE-CHECKSUM"
     assert f"已报送 {N} 个" in page.heading.text()
+    # The window's unit picker lists the townships just collected, and the district stays open.
+    picker = [window.unit_combo.itemText(i) for i in range(window.unit_combo.count())]
+    assert set(files.good) <= set(picker) and window.unit_combo.currentText() == DISTRICT
+    assert window.pages.currentWidget() is page
 
     # Sorting by 参与人次 (a click on its header) orders the rows by the number, not the text.
     header = page.table.horizontalHeader()
@@ -158,12 +162,15 @@ def test_townships_are_added_renamed_and_retired_from_the_page(qtbot, window, wo
     when_modal(qtbot, QInputDialog, type_name("甲乡妇联"))
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert list(table_rows(page)) == ["甲乡妇联"] and table_rows(page)["甲乡妇联"][1] == "未报送"
+    picker = lambda: [window.unit_combo.itemText(i) for i in range(window.unit_combo.count())]  # noqa: E731
+    assert "甲乡妇联" in picker() and window.unit_combo.currentText() == DISTRICT
 
     rect = page.table.visualRect(page.proxy.index(0, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     when_modal(qtbot, QInputDialog, type_name("甲镇妇联"))
     qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton)
     assert list(table_rows(page)) == ["甲镇妇联"]
+    assert "甲镇妇联" in picker() and "甲乡妇联" not in picker()
 
     rect = page.table.visualRect(page.proxy.index(0, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -128,6 +128,8 @@ class IssuesDialog(QDialog):
 
 class DistrictPage(Page):
     title = "区县汇总"
+    # Townships were added, renamed, retired or collected: the window's unit picker lists them at once.
+    units_changed = Signal()
 
     def __init__(self, editor, parent=None):
         super().__init__(editor, parent)
@@ -303,6 +305,7 @@ class DistrictPage(Page):
     def _collected(self, result: collect.CollectResult) -> None:
         self.last_result = result
         self.refresh()
+        self.units_changed.emit()
 
     # -------------------------------------------------------------- the list of townships
 
@@ -313,6 +316,7 @@ class DistrictPage(Page):
         name, ok = QInputDialog.getText(self, "新增乡镇（街道）", "乡镇（街道）妇联名称：")
         if ok and run_now(self, "新增乡镇（街道）", lambda: district.add_township(self.editor.workspace, where[0], name)):
             self.refresh()
+            self.units_changed.emit()
 
     def rename_township(self) -> None:
         township, where = self.selected_township(), self._where()
@@ -322,6 +326,7 @@ class DistrictPage(Page):
         if ok and run_now(self, "乡镇（街道）改名",
                           lambda: district.rename_township(self.editor.workspace, where[0], township, new_name)):
             self.refresh()
+            self.units_changed.emit()
 
     def retire_township(self) -> None:
         township, where = self.selected_township(), self._where()
@@ -334,6 +339,7 @@ class DistrictPage(Page):
             self, "撤销乡镇（街道）", lambda: district.retire_township(self.editor.workspace, where[0], township)
         ):
             self.refresh()
+            self.units_changed.emit()
 
     # -------------------------------------------------------------- issues and export
 
