@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qt_setup import configure_application
@@ -63,6 +63,17 @@ def type_into(qtbot, widget, text):
         qtbot.keyClicks(widget, text)
     else:
         type_text(widget, text)
+
+
+def name_file_in_dialog(qtbot, dialog, path):
+    """Give Qt's file dialog a file as the clerk does: paste its path into 文件名 (copied from the file
+    manager; typed key by key the dialog would jump between folders at every "/") and press Enter."""
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    name.setFocus()
+    name.selectAll()
+    QApplication.clipboard().setText(str(path))
+    qtbot.keyClick(name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
 
 
 def edit_cell(qtbot, table, row, column, text, select_all=True):

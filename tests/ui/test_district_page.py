@@ -14,6 +14,7 @@ from desktop.domain.model import Unit
 from desktop.ui.pages.district import CollectPreview
 
 from ..district.township_files import DISTRICT, YEAR, make_township_files
+from .conftest import name_file_in_dialog
 
 N = 4
 
@@ -110,7 +111,7 @@ def test_drop_a_folder_then_status_issues_charts_and_export(qtbot, window, works
     # 导出报送情况 keeps the order on screen.
     shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
     status_file = tmp_path / "报送情况.xlsx"
-    when_modal(qtbot, QFileDialog, lambda d: (d.selectFile(str(status_file)), d.accept()))
+    when_modal(qtbot, QFileDialog, lambda d: name_file_in_dialog(qtbot, d, status_file))
     qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(status_file.exists, timeout=10000)
     import openpyxl
@@ -134,7 +135,7 @@ def test_drop_a_folder_then_status_issues_charts_and_export(qtbot, window, works
 
     # Export the summary workbook through the button and its file dialog.
     target = tmp_path / "汇总.xlsx"
-    when_modal(qtbot, QFileDialog, lambda d: (d.selectFile(str(target)), d.accept()))
+    when_modal(qtbot, QFileDialog, lambda d: name_file_in_dialog(qtbot, d, target))
     qtbot.mouseClick(page.summary_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(target.exists, timeout=10000)
     import openpyxl

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from desktop.exchange import Integrity, read_envelope
 
-from .conftest import when_dialog_opens, when_message_opens
+from .conftest import name_file_in_dialog, when_dialog_opens, when_message_opens
 
 
 def _menu_action(window, menu_title, text):
@@ -26,10 +26,8 @@ def test_generating_the_submission_file_from_the_file_menu(qtbot, window, seed_p
         assert isinstance(dialog, QFileDialog)
         name_edit = dialog.findChild(QLineEdit, "fileNameEdit")  # the dialog's 文件名 field
         seen["suggested"] = name_edit.text()
-        # Qt's own file dialog: choosing the target is the dialog's business, not ours.
-        dialog.selectFile(str(tmp_path / "out.fulian.json"))
-        dialog.accept()
         when_message_opens(qtbot, lambda box: (seen.setdefault("told", box.text()), box.accept()))
+        name_file_in_dialog(qtbot, dialog, tmp_path / "out.fulian.json")
 
     when_dialog_opens(qtbot, save_in_tmp)
     action.trigger()
