@@ -104,6 +104,65 @@ def test_front_ends_reach_storage_only_through_the_services():
     assert {n: d for n, d in offenders.items() if d} == {}
 
 
+# What only the services may use: the front-ends ask a service (checking, report_files, spreadsheets,
+# report_import …) instead of running a use case's parts themselves.
+FRONT_ENDS_NEVER_IMPORT = {
+    "desktop.ui": ("desktop.storage", "desktop.validation", "desktop.exchange"),
+    "desktop.cli": ("desktop.storage", "desktop.validation", "desktop.exchange", "desktop.excel",
+                    "desktop.report_import"),
+}
+LOWER_LAYERS = ("desktop.domain", "desktop.validation", "desktop.reports", "desktop.excel", "desktop.report_import",
+                "desktop.exchange", "desktop.storage")
+
+
+def test_front_ends_reach_use_cases_only_through_the_services():
+    offenders = {}
+    for front_end, forbidden in FRONT_ENDS_NEVER_IMPORT.items():
+        for name in (n for n in GRAPH if n.startswith(front_end)):
+            reached = sorted(d for d in GRAPH[name] if d.startswith(forbidden))
+            if reached:
+                offenders[name] = reached
+    assert offenders == {}
+
+
+def test_arrows_point_only_downward():
+    """Nothing below the services imports them or a front-end; the services import no front-end."""
+    offenders = {}
+    for name, imported in GRAPH.items():
+        if name.startswith(LOWER_LAYERS):
+            upward = ("desktop.services", "desktop.ui", "desktop.cli")
+        elif name.startswith("desktop.services"):
+            upward = ("desktop.ui", "desktop.cli")
+        else:
+            continue
+        reached = sorted(d for d in imported if d.startswith(upward))
+        if reached:
+            offenders[name] = reached
+    assert offenders == {}
+
+
+def _reaches_past_the_workspace(node: ast.AST) -> bool:
+    """`workspace.database` or `x.workspace.database`: the storage handle behind the workspace."""
+    if not (isinstance(node, ast.Attribute) and node.attr == "database"):
+        return False
+    owner = node.value
+    return (isinstance(owner, ast.Name) and owner.id == "workspace") or (
+        isinstance(owner, ast.Attribute) and owner.attr == "workspace")
+
+
+def test_front_ends_do_not_reach_past_the_workspace():
+    offenders = []
+    for name in (n for n in MODULES if n.startswith(("desktop.ui", "desktop.cli"))):
+        tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+        offenders += [f"{name}:{node.lineno}" for node in ast.walk(tree) if _reaches_past_the_workspace(node)]
+    assert offenders == []
+
+
+def test_the_rules_above_can_fail():
+    bad = ast.parse("def f(window):\n    return window.workspace.database.reports()")
+    assert any(_reaches_past_the_workspace(node) for node in ast.walk(bad))
+
+
 def _external_imports(name: str) -> set[str]:
     tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
     found = set()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..errors import EXIT_INPUT, UserError
 
@@ -34,12 +33,12 @@ def add_report_source(parser: argparse.ArgumentParser) -> None:
 
 def load_report(args: argparse.Namespace):
     """The report named by FILE or by --unit/--year."""
-    from ..exchange import read_file
+    from ..services.report_files import read_report_file
 
     if args.file and (args.unit or args.year):
         raise CliError("请只指定数据文件，或只指定 --unit 和 --year，不要同时指定。")
     if args.file:
-        return read_file(Path(args.file))
+        return read_report_file(args.file)
     if not (args.unit and args.year):
         raise CliError("请指定数据文件，或用 --unit 单位名称 --year 年度 指定数据库中的报告。")
     return open_workspace(args).open_report(args.unit, args.year)

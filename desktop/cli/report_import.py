@@ -22,13 +22,13 @@ def cmd_import_report(args: argparse.Namespace) -> int:
     from ..services import report_import
 
     workspace = open_workspace(args)
-    preview = report_import.preview_file(workspace.database, Path(args.file), year=args.year, unit=args.unit)
+    preview = report_import.preview_file(workspace, Path(args.file), year=args.year, unit=args.unit)
     for line in preview.lines():
         print(line)
     if args.dry_run:
         print("（仅预览，未导入。去掉 --dry-run 即可导入为草稿。）")
         return EXIT_OK
-    report = report_import.save(workspace.database, preview, replace_existing=args.replace)
+    report = report_import.save(workspace, preview, replace_existing=args.replace)
     dropped = f"；未归入栏目的 {len(preview.unplaced)} 段没有导入" if preview.unplaced else ""
     print(f"已导入为草稿：{report.unit.name} {report.fiscal_year} 年度{dropped}。")
     return EXIT_OK

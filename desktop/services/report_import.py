@@ -19,11 +19,11 @@ from ..domain.model import (
 )
 from ..domain.money import format_wan
 from ..report_import import ImportPreview, ReportImportError, apply_choices, read_report
-from ..storage import Database
 from .jobs import Progress
+from .workspace import Workspace
 
 
-def preview_file(database: Database, path: Path, year: Optional[int] = None, unit: Optional[str] = None,
+def preview_file(workspace: Workspace, path: Path, year: Optional[int] = None, unit: Optional[str] = None,
                  progress: Optional[Progress] = None) -> ImportPreview:
     """Read the file into a draft for `unit` and `year` (as read from the file when not given).
 
@@ -45,10 +45,10 @@ def preview_file(database: Database, path: Path, year: Optional[int] = None, uni
         raise ReportImportError(
             f"没能从“{preview.source_name}”中读出单位名称。请指定单位（命令行加 --unit 单位全称）。"
         )
-    stored = database.units().find(report.unit.name)
+    stored = workspace.unit_named(report.unit.name)
     if stored is None and preview.unit_source.startswith("由简称"):
         # 金口河区妇女联合会 guessed from 金口河区妇联: the clerk's unit 乐山市金口河区妇女联合会 is meant.
-        matches = [u for u in database.units().list() if u.name.endswith(report.unit.name)]
+        matches = [u for u in workspace.units() if u.name.endswith(report.unit.name)]
         if len(matches) == 1:
             stored = matches[0]
             preview.unit_source = f"数据库中已有的单位（与报告中的简称“{report.profile.short_name}”相符）"
@@ -70,25 +70,25 @@ def preview_file(database: Database, path: Path, year: Optional[int] = None, uni
     return preview
 
 
-def year_exists(database: Database, preview: ImportPreview) -> bool:
-    unit = database.units().find(preview.report.unit.name)
-    return unit is not None and preview.report.fiscal_year in database.reports().list_years(unit.id)
+def year_exists(workspace: Workspace, preview: ImportPreview) -> bool:
+    unit = workspace.unit_named(preview.report.unit.name)
+    return unit is not None and preview.report.fiscal_year in workspace.years(unit)
 
 
-def save(database: Database, preview: ImportPreview, choices: Optional[dict[int, str]] = None,
+def save(workspace: Workspace, preview: ImportPreview, choices: Optional[dict[int, str]] = None,
          replace_existing: bool = False, progress: Optional[Progress] = None):
     """Save the draft (with the chosen loose paragraphs) in one transaction; refuse to overwrite a year
     that exists unless asked."""
     progress = progress or Progress()
     progress.step(0, 1, "正在保存…")
     report = apply_choices(preview, choices)
-    if year_exists(database, preview) and not replace_existing:
+    if year_exists(workspace, preview) and not replace_existing:
         raise ReportImportError(
             f"数据库中已有“{report.unit.name}” {report.fiscal_year} 年度的报告，没有导入。"
             "如要用导入的内容覆盖它，请在程序中确认覆盖（命令行加 --replace）。"
         )
     # The check above is for the clerk's message; the one inside the save's transaction decides.
-    saved = database.reports().save(report, replace=replace_existing)
+    saved = workspace.database.reports().save(report, replace=replace_existing)
     progress.step(1, 1, "完成")
     return saved
 
@@ -144,15 +144,15 @@ IMPORTED_FIELDS = ("title", "report_date", "outline", "rule_set", "status", "pro
                    "finance", "projects", "self_evaluation", "narratives", "problems", "measures")
 
 
-def prepare_target(database: Database, preview: ImportPreview) -> Report:
+def prepare_target(workspace: Workspace, preview: ImportPreview) -> Report:
     """The report the import goes into: the year as it is, or a new empty draft for it (and its unit)."""
     report = preview.report
-    unit = database.units().find(report.unit.name)
+    unit = workspace.unit_named(report.unit.name)
     if unit is not None:
-        existing = database.reports().get(unit.id, report.fiscal_year)
+        existing = workspace.report_of(unit, report.fiscal_year)
         if existing is not None:
             return existing
-    return database.reports().save(Report(unit=Unit(name=report.unit.name), fiscal_year=report.fiscal_year,
+    return workspace.save(Report(unit=Unit(name=report.unit.name), fiscal_year=report.fiscal_year,
                                           outline=report.outline, rule_set=report.rule_set,
                                           status=ReportStatus.DRAFT))
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
-from ..storage import Database
 from ..storage.backups import BEFORE_RESTORE, BackupFile, describe_backup, list_backups, restore_into, take_backup
 from ..storage.server_backups import (
     BackupFolder,
@@ -25,6 +24,7 @@ from ..storage.server_backups import (
     restore_folder,
     take_folder_backup,
 )
+from .workspace import Workspace
 
 
 __all__ = ["BEFORE_RESTORE", "BackupFile", "BackupFolder", "RestoreError", "RestoreResult", "backups", "check_backup", "restore"]
@@ -40,15 +40,17 @@ class RestoreResult:
     saved_before: Path  # the copy (file or folder) of the data as it was just before the restore
 
 
-def backups(database: Database) -> list[BackupFile | BackupFolder]:
+def backups(workspace: Workspace) -> list[BackupFile | BackupFolder]:
     """The backups of the database, newest first: files beside a database file, folders for a server."""
+    database = workspace.database
     if database.is_shared:
         return list_folder_backups(database.path, database.backup_root)
     return list_backups(Path(database.path))
 
 
-def check_backup(database: Database, candidate: Path) -> BackupFile | BackupFolder:
+def check_backup(workspace: Workspace, candidate: Path) -> BackupFile | BackupFolder:
     """The backup's description, or RestoreError saying why it cannot be restored."""
+    database = workspace.database
     candidate = Path(candidate)
     if database.is_shared:
         try:
@@ -63,9 +65,10 @@ def check_backup(database: Database, candidate: Path) -> BackupFile | BackupFold
         raise RestoreError(f"无法从“{candidate.name}”恢复：{exc.message}") from None
 
 
-def restore(database: Database, candidate: Path) -> RestoreResult:
+def restore(workspace: Workspace, candidate: Path) -> RestoreResult:
     """Back up the live data, then put the backup's data in its place, at the current schema."""
-    check_backup(database, candidate)
+    check_backup(workspace, candidate)
+    database = workspace.database
     if database.is_shared:
         saved_before = take_folder_backup(database, BEFORE_RESTORE, database.backup_root)
         restore_folder(database, Path(candidate))

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self.editor = Editor(workspace, self)
-        self.check_result: checking.CheckResult | None = None
+        self.issues: list | None = None  # validation's Issues of the open report; None until checked
         self.setWindowTitle(APP_TITLE)
         # Fit the screen: at 125%/150% scaling a 1366×768 laptop has only about 1093×614 / 911×512 to give.
         available = self.screen().availableGeometry()
@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
         self.open_report(report)
 
     def open_report(self, report: Report | None) -> None:
-        self.check_result = None
+        self.issues = None
         self.editor.open(report)
         self.export_action.setEnabled(report is not None)
         self.submission_action.setEnabled(report is not None)
@@ -448,14 +448,13 @@ class MainWindow(QMainWindow):
         if report is None:
             self.check_label.setText("")
             return
-        result = checking.check(report)
-        self.check_result = result
-        self.check_label.setText(f"校验：{result.summary}" if result.findings else "校验：未发现问题")
-        set_tone(self.check_label, "bad" if result.errors else None)
-        marks = result.marks()
+        issues = self.issues = checking.check(report)
+        self.check_label.setText(f"校验：{checking.summary_text(issues)}" if issues else "校验：未发现问题")
+        set_tone(self.check_label, None if checking.count(issues).ok else "bad")
+        marks = checking.marks(issues)
         for page in self.page_list:
             page.set_issues(marks)
-        self.checks_page.show_result(result)
+        self.checks_page.show_issues(issues)
 
     # -------------------------------------------------------------- commands
 

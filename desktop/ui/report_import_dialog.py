@@ -200,17 +200,17 @@ def import_old_report(window, path: Optional[Path] = None) -> Optional[Operation
             return None
         path = Path(chosen)
     window.editor.flush()
-    database = window.workspace.database
-    return (Operation(window, "读取往年报告", lambda progress: report_import.preview_file(database, path, progress=progress))
+    workspace = window.workspace
+    return (Operation(window, "读取往年报告", lambda progress: report_import.preview_file(workspace, path, progress=progress))
             .success(lambda preview: _previewed(window, path, preview))
             .run_in_background())
 
 
 def _previewed(window, path: Path, preview: ImportPreview) -> None:
-    database = window.workspace.database
+    workspace = window.workspace
 
     def reread(year: int, unit: str) -> Optional[ImportPreview]:
-        return run_now(window, TITLE, lambda: report_import.preview_file(database, path, year=year, unit=unit))
+        return run_now(window, TITLE, lambda: report_import.preview_file(workspace, path, year=year, unit=unit))
 
     dialog = ReportImportDialog(preview, reread, window)
     window.last_report_import_dialog = dialog  # for the screenshots and tests that look at it
@@ -221,9 +221,9 @@ def _previewed(window, path: Path, preview: ImportPreview) -> None:
 
 def apply_import(window, preview: ImportPreview, choices: dict[int, str]) -> bool:
     """Open the unit's year (a new empty draft if it has none) and put the import in as one undo step."""
-    database = window.workspace.database
+    workspace = window.workspace
     report = preview.report
-    if report_import.year_exists(database, preview):
+    if report_import.year_exists(workspace, preview):
         answer = QMessageBox.question(
             window, TITLE,
             f"“{report.unit.name}”已有 {report.fiscal_year} 年度的报告。用导入的内容替换它的文字和数字吗？\n"
@@ -231,7 +231,7 @@ def apply_import(window, preview: ImportPreview, choices: dict[int, str]) -> boo
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-    target = run_now(window, TITLE, lambda: report_import.prepare_target(database, preview))
+    target = run_now(window, TITLE, lambda: report_import.prepare_target(workspace, preview))
     if target is None:
         return False
     window.refresh(select=(target.unit.name, target.fiscal_year))

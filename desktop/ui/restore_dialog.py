@@ -52,24 +52,24 @@ class RestoreDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self.database = window.workspace.database
+        self.workspace = window.workspace
         self.result_: restore.RestoreResult | None = None
         self.setWindowTitle("从备份恢复")
-        self.shared = self.database.is_shared
+        self.shared = self.workspace.is_shared
         layout = QVBoxLayout(self)
         where = (
             "备份是本机“备份”文件夹中的数据文件夹（升级前和每次恢复前自动写下）。"
             if self.shared else ""
         )
         note = QLabel(
-            f"数据库：{self.database.path}\n{where}"
+            f"数据库：{self.workspace.location}\n{where}"
             "恢复会用备份中的数据替换当前全部数据。恢复前，程序会先把当前数据另存为一个备份，"
             "如果恢复错了，可以再从那个备份恢复回来。"
         )
         note.setWordWrap(True)
         layout.addWidget(note)
         self.list = QListWidget()
-        self.found = run_now(self, "从备份恢复", lambda: restore.backups(self.database)) or []
+        self.found = run_now(self, "从备份恢复", lambda: restore.backups(self.workspace)) or []
         for backup in self.found:
             item = QListWidgetItem(describe(backup))
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
@@ -113,12 +113,12 @@ class RestoreDialog(QDialog):
             start = str(self.found[0].path.parent) if self.found else ""
             path = QFileDialog.getExistingDirectory(self, "选择备份文件夹", start)
         else:
-            path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(Path(self.database.path).parent), "所有文件 (*)")
+            path, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(Path(self.workspace.location).parent), "所有文件 (*)")
         if path:
             self.restore_from(Path(path))
 
     def restore_from(self, path: Path) -> None:
-        backup = run_now(self, "从备份恢复", lambda: restore.check_backup(self.database, path))
+        backup = run_now(self, "从备份恢复", lambda: restore.check_backup(self.workspace, path))
         if backup is None:
             return
         listed = f"\n\n{contents_text(backup)}" if isinstance(backup, BackupFolder) else ""
@@ -133,7 +133,7 @@ class RestoreDialog(QDialog):
             QMessageBox.warning(self, "从备份恢复", "当前报告还有没保存成功的修改，请先处理（或撤销）后再恢复。")
             return
         self.window_.editor.open(None)  # the open report is about to be replaced
-        result = run_now(self, "从备份恢复", lambda: restore.restore(self.database, path))
+        result = run_now(self, "从备份恢复", lambda: restore.restore(self.workspace, path))
         self.window_.refresh()
         if result is None:
             return

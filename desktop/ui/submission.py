@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..exchange import write_file
 from ..services.submission import submission_file_name
 from ..services.workspace import Workspace
 from .operations import run_now
@@ -21,7 +20,7 @@ def generate_submission(parent: QWidget, workspace: Workspace, unit_name: str, y
     path, _ = QFileDialog.getSaveFileName(parent, "生成报送文件", suggested, SUBMISSION_FILTER)
     if not path:
         return None
-    written = run_now(parent, "生成报送文件", lambda: write_file(workspace.open_report(unit_name, year), Path(path)))
+    written = run_now(parent, "生成报送文件", lambda: workspace.export_file(unit_name, year, Path(path)))
     if written is None:
         return None
     QMessageBox.information(

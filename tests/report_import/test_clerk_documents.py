@@ -20,12 +20,12 @@ def kind(request):
     return request.param
 
 
-def preview_of(database, clerk_documents, seed, kind):
-    return report_import.preview_file(database, clerk_documents[seed][kind], unit=UNITS[seed])
+def preview_of(workspace, clerk_documents, seed, kind):
+    return report_import.preview_file(workspace, clerk_documents[seed][kind], unit=UNITS[seed])
 
 
-def test_seed_000_figures_tasks_and_problems(database, clerk_documents, kind):
-    preview = preview_of(database, clerk_documents, "000", kind)
+def test_seed_000_figures_tasks_and_problems(workspace, clerk_documents, kind):
+    preview = preview_of(workspace, clerk_documents, "000", kind)
     report = preview.report
     finance = report.finance
     assert finance.income_total == Decimal("219.7") * WAN
@@ -45,8 +45,8 @@ def test_seed_000_figures_tasks_and_problems(database, clerk_documents, kind):
     assert preview.report.status is ReportStatus.DRAFT
 
 
-def test_seed_004_figures_tasks_and_problems(database, clerk_documents, kind):
-    preview = preview_of(database, clerk_documents, "004", kind)
+def test_seed_004_figures_tasks_and_problems(workspace, clerk_documents, kind):
+    preview = preview_of(workspace, clerk_documents, "004", kind)
     report = preview.report
     assert report.unit.name == "广州市黄埔区妇女联合会" and report.fiscal_year == 2022
     assert report.finance.budget.adjusted == Decimal("570.54") * WAN
@@ -58,21 +58,21 @@ def test_seed_004_figures_tasks_and_problems(database, clerk_documents, kind):
 
 
 @pytest.mark.parametrize("seed", ["000", "004"])
-def test_every_part_equals_the_seed(database, clerk_documents, kind, seed):
-    preview = preview_of(database, clerk_documents, seed, kind)
+def test_every_part_equals_the_seed(workspace, clerk_documents, kind, seed):
+    preview = preview_of(workspace, clerk_documents, seed, kind)
     diffs = differences(preview.report, seed_report(seed))
     assert diffs == {}, describe(diffs)
 
 
-def test_word_tables_are_read_and_checked_against_the_text(database, clerk_documents):
-    preview = preview_of(database, clerk_documents, "000", "docx")
+def test_word_tables_are_read_and_checked_against_the_text(workspace, clerk_documents):
+    preview = preview_of(workspace, clerk_documents, "000", "docx")
     # The table repeats the sentences' figures: read, compared, no difference and nothing left over.
     assert preview.unplaced == []
     assert not [f for f in preview.findings if "表格" in f]
 
 
-def test_a_pdf_table_is_listed_as_unplaced_not_lost(database, clerk_documents):
-    preview = preview_of(database, clerk_documents, "000", "pdf")
+def test_a_pdf_table_is_listed_as_unplaced_not_lost(workspace, clerk_documents):
+    preview = preview_of(workspace, clerk_documents, "000", "pdf")
     # How a table's cells fall into lines depends on the face's widths; together they hold every figure.
     texts = "".join(u.text for u in preview.unplaced)
     assert "本年收入合计" in texts and "76.46" in texts and "143.24" in texts
@@ -80,10 +80,10 @@ def test_a_pdf_table_is_listed_as_unplaced_not_lost(database, clerk_documents):
 
 
 @pytest.mark.parametrize("seed", ["000", "004"])
-def test_imported_drafts_validate_no_worse_than_the_seed(database, clerk_documents, kind, seed):
-    preview = preview_of(database, clerk_documents, seed, kind)
-    saved = report_import.save(database, preview)
+def test_imported_drafts_validate_no_worse_than_the_seed(workspace, clerk_documents, kind, seed):
+    preview = preview_of(workspace, clerk_documents, seed, kind)
+    saved = report_import.save(workspace, preview)
     assert summarize(validate(saved)).errors <= summarize(validate(seed_report(seed))).errors
-    reread = database.reports().get(saved.unit.id, saved.fiscal_year)
+    reread = workspace.report_of(saved.unit, saved.fiscal_year)
     assert reread.status is ReportStatus.DRAFT
     assert differences(reread, seed_report(seed)) == {}

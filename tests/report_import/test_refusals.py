@@ -107,9 +107,9 @@ def test_an_excel_file_named_docx_is_refused(tmp_path):
     assert "Excel" in refused(path)
 
 
-def test_a_refused_file_writes_nothing(tmp_path, database):
+def test_a_refused_file_writes_nothing(tmp_path, workspace):
     path = tmp_path / "去年报告.doc"
     path.write_bytes(b"x" * 10)
     with pytest.raises(ReportImportError):
-        report_import.preview_file(database, path)
-    assert database.units().list() == []
+        report_import.preview_file(workspace, path)
+    assert workspace.units() == []

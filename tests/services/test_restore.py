@@ -17,7 +17,7 @@ def test_restore_takes_a_backup_first_and_brings_the_old_data_back(db_path, seed
     try:
         workspace = Workspace(database)
         first = workspace.import_file(seed_paths[0])
-        backup = restore.backups(database)  # none yet
+        backup = restore.backups(workspace)  # none yet
         assert backup == []
         from desktop.storage.backups import take_backup
 
@@ -26,16 +26,16 @@ def test_restore_takes_a_backup_first_and_brings_the_old_data_back(db_path, seed
         first.title = "备份之后改的"
         workspace.save(first)
 
-        listed = restore.backups(database)
+        listed = restore.backups(workspace)
         assert [b.path for b in listed] == [taken] and listed[0].reports == 1
-        result = restore.restore(database, taken)
+        result = restore.restore(workspace, taken)
 
         assert result.saved_before.name.startswith(f"{db_path.name}.bak-{BEFORE_RESTORE}-")
         assert [e.unit.name for e in workspace.entries()] == [first.unit.name]  # the program reads on
         assert workspace.report_of(first.unit, 2024).title != "备份之后改的"
         # The data as it was before the restore is itself a backup that can be restored.
-        assert {b.path for b in restore.backups(database)} == {taken, result.saved_before}
-        restore.restore(database, result.saved_before)
+        assert {b.path for b in restore.backups(workspace)} == {taken, result.saved_before}
+        restore.restore(workspace, result.saved_before)
         assert len(workspace.entries()) == 2
         assert workspace.report_of(first.unit, 2024).title == "备份之后改的"
     finally:
@@ -48,7 +48,7 @@ def test_a_backup_of_an_older_schema_is_upgraded_after_it_is_put_back(db_path, t
         Workspace(database).import_file(seed_paths[0])
     downgrade_to(old, "0001")
     with open_database(db_path) as database:
-        restore.restore(database, old)
+        restore.restore(Workspace(database), old)
         report = Workspace(database).entries()
         assert len(report) == 1
         unit = report[0].unit
@@ -62,7 +62,7 @@ def test_what_is_not_a_backup_is_refused_and_nothing_changes(db_path, tmp_path, 
         notes.write_text("不是数据库", encoding="utf-8")
         for candidate, words in ((notes, "不是数据库文件"), (db_path, "正在使用的数据库本身")):
             with pytest.raises(restore.RestoreError) as caught:
-                restore.restore(database, candidate)
+                restore.restore(Workspace(database), candidate)
             assert words in caught.value.message
         assert list(tmp_path.rglob(f"*{BEFORE_RESTORE}*")) == []
         assert len(Workspace(database).entries()) == 1

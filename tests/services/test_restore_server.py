@@ -55,7 +55,7 @@ def test_a_real_upgrade_backup_is_listed_described_and_restored_exactly(url, ope
     assert set(as_backed_up) == {(r.unit.name, r.fiscal_year) for r in (first, second, third)}
     assert [len(r.activities) for r in as_backed_up.values()] == [40, 3, 0]
 
-    listed = restore.backups(upgraded)
+    listed = restore.backups(workspace)
     assert [b.path for b in listed] == [folder]
     assert listed[0].revision == previous and listed[0].reports == 3
     assert listed[0].contents == (
@@ -74,7 +74,7 @@ def test_a_real_upgrade_backup_is_listed_described_and_restored_exactly(url, ope
     upgraded.units().update(unit)
     before_restore = all_reports(upgraded)
 
-    result = restore.restore(upgraded, folder)
+    result = restore.restore(workspace, folder)
 
     assert result.restored_from == folder
     assert result.saved_before.parent == root and f"-{BEFORE_RESTORE}-" in result.saved_before.name
@@ -87,8 +87,8 @@ def test_a_real_upgrade_backup_is_listed_described_and_restored_exactly(url, ope
         assert stored == report  # every field, every ledger line, as the folder holds it
         assert stored.unit.superior == report.unit.superior
     # The data as it was just before the restore is itself a folder that brings it back exactly.
-    assert {b.path for b in restore.backups(upgraded)} == {folder, result.saved_before}
-    restore.restore(upgraded, result.saved_before)
+    assert {b.path for b in restore.backups(workspace)} == {folder, result.saved_before}
+    restore.restore(workspace, result.saved_before)
     after = all_reports(upgraded)
     assert after.keys() == before_restore.keys()
     for key, report in before_restore.items():
@@ -105,7 +105,7 @@ def test_a_window_holding_the_old_copy_is_refused_after_a_restore(url, open_db, 
     report = db.reports().save(rich_report(activities=3))
     folder = restore.take_folder_backup(db, "0004", tmp_path / "备份")
     open_copy = db.reports().get(report.unit.id, 2024)
-    restore.restore(db, folder)
+    restore.restore(Workspace(db), folder)
     open_copy.title = "旧窗口里的修改"
     from desktop.storage import ReportChangedError
 
@@ -124,7 +124,7 @@ def test_what_is_not_a_backup_folder_is_refused_and_nothing_changes(url, open_db
     (broken / "单位-2024.fulian.json").write_text("{不是数据", encoding="utf-8")
     for folder, words in ((empty, "没有数据文件"), (broken, "无法读取")):
         with pytest.raises(restore.RestoreError) as refused:
-            restore.restore(db, folder)
+            restore.restore(Workspace(db), folder)
         assert words in refused.value.message and "。。" not in refused.value.message
     assert dump(url) == before
     assert not (tmp_path / "备份").exists()  # refused before anything, not even the before-restore copy

@@ -30,6 +30,27 @@ NAMES = {
 }
 
 
+def prepare(page) -> None:
+    """What the clerk would have done on a page before the README's picture of it is taken."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.ui.pages.analysis import AnalysisPage
+    from desktop.ui.pages.export import ExportPage
+
+    if isinstance(page, ExportPage):  # the PDF preview of the open report
+        task = page.start_preview()
+        if task is not None and not task.finished:
+            loop = QEventLoop()
+            task.done.connect(loop.quit)
+            loop.exec()
+    elif isinstance(page, AnalysisPage) and page.editor.report is not None:
+        # The 主要工作成效 in view, at a 主题 with 分项 when the report has one.
+        rows = [i for i, b in enumerate(page.editor.report.narratives.achievements) if b.blocks] or [0]
+        page.achievements.select(rows[0], 0)
+        page.findChild(QScrollArea).ensureWidgetVisible(page.achievements_box, 0, 0)
+
+
 def main(out_dir: str) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -53,8 +74,7 @@ def main(out_dir: str) -> int:
         window.show()
         for number, page in enumerate(window.page_list):
             window.show_page(number)
-            if hasattr(page, "prepare_screenshot"):
-                page.prepare_screenshot()
+            prepare(page)
             for _ in range(20):
                 app.processEvents()
             target = out / f"{number:02d}-{NAMES.get(page.title, page.title)}.png"

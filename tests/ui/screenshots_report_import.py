@@ -36,10 +36,11 @@ def main(out_dir: str) -> int:
         folder = Path(folder)
         pdf = to_pdf(build_docx("000", folder), folder, folder / "lo_profile")
         database = open_database(folder / "shots.db")
-        window = MainWindow(Workspace(database))
+        workspace = Workspace(database)
+        window = MainWindow(workspace)
         window.setGeometry(app.primaryScreen().availableGeometry())
         window.show()
-        preview = report_import.preview_file(database, pdf, unit="乐山市金口河区妇女联合会")
+        preview = report_import.preview_file(workspace, pdf, unit="乐山市金口河区妇女联合会")
         dialog = ReportImportDialog(preview, lambda year, unit: None, window)
         dialog.show()
         # The loose table paragraph placed nowhere yet; the first one shown with its choice list.

@@ -100,7 +100,7 @@ def test_a_problem_in_a_sub_block_jumps_to_that_sub_block(qtbot, window, seed_pa
     # The clerk looks at another 主题, then follows the problem from 校验.
     page.achievements.select(0, 0)
     window.run_checks()
-    finding = next(f for f in window.check_result.findings if f.code == "GRD-001")
+    finding = next(f for f in window.issues if f.code == "GRD-001")
     assert finding.field == path
     window.show_page(window.page_index(window.checks_page))
     assert window.go_to_field(finding.field)

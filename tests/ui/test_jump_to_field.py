@@ -12,12 +12,12 @@ def press_enter_on(qtbot, window, code, field_path=None):
     checks = window.checks_page
     window.show_page(window.page_index(checks))
     window.run_checks()
-    row = next(i for i, f in enumerate(checks.model.findings)
+    row = next(i for i, f in enumerate(checks.model.issues)
                if f.code == code and (field_path is None or f.field == field_path))
     checks.view.setFocus()
     checks.view.setCurrentIndex(checks.model.index(row, 0))
     qtbot.keyClick(checks.view, Qt.Key.Key_Return)
-    return checks.model.findings[row]
+    return checks.model.issues[row]
 
 
 def shown_in_its_scroll_area(widget) -> bool:
@@ -44,7 +44,7 @@ def test_a_jump_from_the_checks_reaches_the_establishment_field(qtbot, window):
     qtbot.waitUntil(lambda: "#fff3b0" not in target.styleSheet(), timeout=3000)
     # Not entered: empty, not “0”, and the list says where to type it as the page labels it.
     assert target.text() == "" and target.placeholderText() == "未填写"
-    assert window.checks_page.model.places[window.checks_page.model.findings.index(finding)] == "单位概况 › 行政编制"
+    assert window.checks_page.model.places[window.checks_page.model.issues.index(finding)] == "单位概况 › 行政编制"
 
 
 def test_a_jump_to_a_ledger_cell_selects_that_cell(qtbot, window, seed_paths):
@@ -54,7 +54,7 @@ def test_a_jump_to_a_ledger_cell_selects_that_cell(qtbot, window, seed_paths):
     window.workspace.save(report)
     window.refresh()
     window.run_checks()
-    finding = next(f for f in window.check_result.findings if f.field.startswith("report.activities[5]"))
+    finding = next(f for f in window.issues if f.field.startswith("report.activities[5]"))
     press_enter_on(qtbot, window, finding.code, finding.field)
     table = window.ledger_page.table
     assert window.pages.currentWidget() is window.ledger_page
@@ -79,7 +79,7 @@ def test_every_finding_names_a_label_the_page_shows(qtbot, window, seed_paths):
     for report in reports:
         window.open_report(report)
         window.run_checks()
-        for finding in window.check_result.findings:
+        for finding in window.issues:
             if not any(p.owns(finding.field) for p in window.page_list):
                 continue
             place = window.field_place(finding.field)

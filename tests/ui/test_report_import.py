@@ -104,7 +104,7 @@ def test_choose_preview_assign_apply_and_undo(qtbot, window, report_file):
     assert report.narratives.performance_management == seed.narratives.performance_management + "\n" + EXTRA_TEXT
     report.narratives.performance_management = seed.narratives.performance_management
     assert differences(report, seed) == {}
-    saved = window.workspace.database.reports().get(report.unit.id, 2022)
+    saved = window.workspace.report_of(report.unit, 2022)
     assert [t.title for t in saved.tasks] == [t.title for t in seed.tasks]
 
     # One Ctrl+Z takes the whole import back; the year stays as the empty draft it was opened as.
@@ -116,7 +116,7 @@ def test_choose_preview_assign_apply_and_undo(qtbot, window, report_file):
     assert window.report.tasks == [] and window.report.problems == []
     assert window.report.finance.budget.executed is None
     window.editor.flush()
-    saved = window.workspace.database.reports().get(report.unit.id, 2022)
+    saved = window.workspace.report_of(report.unit, 2022)
     assert saved.tasks == [] and saved.narratives.achievements == []
     assert not window.editor.undo_stack.canUndo()
 
@@ -124,10 +124,10 @@ def test_choose_preview_assign_apply_and_undo(qtbot, window, report_file):
 def test_typing_another_year_shows_which_figures_are_cleared(qtbot, window, report_file):
     from desktop.services import report_import
 
-    database = window.workspace.database
-    preview = report_import.preview_file(database, report_file)
+    workspace = window.workspace
+    preview = report_import.preview_file(workspace, report_file)
     dialog = ReportImportDialog(
-        preview, lambda year, unit: report_import.preview_file(database, report_file, year=year, unit=unit), window)
+        preview, lambda year, unit: report_import.preview_file(workspace, report_file, year=year, unit=unit), window)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.tabs.tabText(3) == "已清空的数字（0）"

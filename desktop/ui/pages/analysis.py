@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from ...domain.model import NarrativeBlock
 from ...domain import fieldpath
@@ -130,15 +130,6 @@ class AnalysisPage(Page):
             # Show which 分项 the text belongs to, without taking the cursor from where the clerk is.
             index = self.sub_blocks.model.index(row, 0)
             self.sub_blocks.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-    def prepare_screenshot(self) -> None:
-        """For the README: the 主要工作成效 in view, at a 主题 with 分项 when the report has one."""
-        report = self.editor.report
-        if report is None:
-            return
-        rows = [i for i, b in enumerate(report.narratives.achievements) if b.blocks] or [0]
-        self.achievements.select(rows[0], 0)
-        self.findChild(QScrollArea).ensureWidgetVisible(self.achievements_box, 0, 0)
 
     def set_issues(self, issues: list[tuple[str, str, str]]) -> None:
         self._issues = list(issues)  # shown again when another 主题 or 分项 comes into view

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout
 
-from ...services.checking import CheckResult, Finding
+from ...services import checking
 from ..marks import set_tone
 from .base import Page
 
@@ -18,19 +18,19 @@ class IssueModel(QAbstractTableModel):
 
     def __init__(self, parent=None, place=None):
         super().__init__(parent)
-        self.findings: list[Finding] = []
+        self.issues: list = []  # validation's Issue values, in display order
         self.places: list[str] = []
         # path → “页面 › 栏目” as labelled on screen (the window knows its pages); else the report part.
         self.place = place
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_issues(self, issues: list) -> None:
         self.beginResetModel()
-        self.findings = list(findings)
-        self.places = [(self.place(f.field) if self.place else "") or f.section for f in self.findings]
+        self.issues = list(issues)
+        self.places = [(self.place(i.field) if self.place else "") or i.section for i in self.issues]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.findings)
+        return 0 if parent.isValid() else len(self.issues)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -41,16 +41,16 @@ class IssueModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.findings):
+        if not index.isValid() or index.row() >= len(self.issues):
             return None
-        finding = self.findings[index.row()]
+        issue = self.issues[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (finding.severity_label, self.places[index.row()], finding.message, finding.hint, finding.code)[column]
+            return (issue.severity.label, self.places[index.row()], issue.message, issue.hint, issue.code)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.message}\n{finding.hint}\n（双击转到：{finding.field}）"
+            return f"{issue.message}\n{issue.hint}\n（双击转到：{issue.field}）"
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QBrush(QColor(SEVERITY_COLOURS.get(finding.severity, "#000000")))
+            return QBrush(QColor(SEVERITY_COLOURS.get(issue.severity.value, "#000000")))
         return None
 
     def flags(self, index: QModelIndex):
@@ -92,15 +92,16 @@ class ChecksPage(Page):
         self.view.activated.connect(self._activate)
         layout.addWidget(self.view, 1)
 
-    def show_result(self, result: CheckResult) -> None:
-        self.model.set_findings(result.findings)
-        self.summary.setText(result.summary + ("。有错误时只能导出草稿。" if result.errors else ""))
-        set_tone(self.summary, "bad" if result.errors else "ok")
+    def show_issues(self, issues: list) -> None:
+        blocked = not checking.count(issues).ok
+        self.model.set_issues(issues)
+        self.summary.setText(checking.summary_text(issues) + ("。有错误时只能导出草稿。" if blocked else ""))
+        set_tone(self.summary, "bad" if blocked else "ok")
         self.view.resizeRowsToContents()
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.jump_requested.emit(self.model.findings[index.row()].field)
+            self.jump_requested.emit(self.model.issues[index.row()].field)
 
     def focus_path(self, path: str) -> bool:
         return False

@@ -362,8 +362,7 @@ class DistrictPage(Page):
         if row.figures is not None:
             report = run_now(self, "查看问题", lambda: self.editor.workspace.open_report(township, where[1]))
             if report is not None:
-                result = check(report)
-                lines += [f"[{f.code}] {f.severity_label}｜{f.section}：{f.message} {f.hint}" for f in result.findings]
+                lines += [f"[{i.code}] {i.severity.label}｜{i.section}：{i.message} {i.hint}" for i in check(report)]
         elif not lines:
             lines.append("尚未报送。")
         dialog = IssuesDialog(f"{township} 的问题", lines, self)

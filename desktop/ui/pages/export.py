@@ -259,17 +259,6 @@ class ExportPage(Page):
         self.preview_label.setText(f"PDF 预览（共 {pages} 页，尚未保存；满意后点“导出正式稿”）")
         self._show_page_number()
 
-    def prepare_screenshot(self) -> None:
-        """For the README's screenshot: show the preview of the open report."""
-        task = self.start_preview()
-        if task is not None:
-            from PySide6.QtCore import QEventLoop
-
-            loop = QEventLoop()
-            task.done.connect(loop.quit)
-            if not task.finished:
-                loop.exec()
-
 
 def _with_district_figures(workspace, report):
     """A district's 〔全区汇总〕 fields filled from its townships' collected figures (see 区县汇总)."""
