@@ -16,10 +16,14 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.model import Report
 from ..errors import UserError
 from ..storage import Database
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 FOLDER_NAME = "未保存的修改"
 NOTE_SUFFIX = ".note.json"
@@ -106,8 +110,9 @@ def _note_of(data_file: Path) -> Path:
     return data_file.with_name(data_file.name[: -len(DATA_SUFFIX)] + NOTE_SUFFIX)
 
 
-def kept_for(database: Database, folder: Path | None = None) -> list[KeptEdits]:
-    """The edits kept for this database, oldest first (notes that cannot be read are left alone)."""
+def kept_for(workspace: Workspace, folder: Path | None = None) -> list[KeptEdits]:
+    """The edits kept for this workspace's database, oldest first (notes that cannot be read are left alone)."""
+    database = workspace.database
     folder = folder or default_folder()
     found = []
     for note_file in sorted(folder.glob(f"*{NOTE_SUFFIX}")) if folder.is_dir() else ():
@@ -132,7 +137,7 @@ def kept_for(database: Database, folder: Path | None = None) -> list[KeptEdits]:
     return sorted(found, key=lambda k: k.kept_at)
 
 
-def save_kept(database: Database, kept: KeptEdits, *, replace: bool = False) -> Report:
+def save_kept(workspace: Workspace, kept: KeptEdits, *, replace: bool = False) -> Report:
     """Save the kept copy as the report; removes it when saved.
 
     Saved only while the stored report is still at the revision the edits were made on (or there is
@@ -141,6 +146,7 @@ def save_kept(database: Database, kept: KeptEdits, *, replace: bool = False) -> 
     """
     from ..exchange import read_file
 
+    database = workspace.database
     try:
         report = read_file(kept.data_file)
     except UserError as exc:

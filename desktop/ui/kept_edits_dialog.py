@@ -54,7 +54,7 @@ class KeptEditsDialog(QDialog):
         self.resize(640, 380)
 
     def _save(self, replace: bool = False) -> None:
-        database = self.window_.workspace.database
+        workspace = self.window_.workspace
         changed: list[KeptEditsError] = []
 
         def failed(exc):
@@ -63,7 +63,7 @@ class KeptEditsDialog(QDialog):
             else:
                 QMessageBox.warning(self, "没能保存的修改", f"{exc.message}\n\n修改仍保留在本机，下次打开程序时会再提示。")
 
-        saved = run_now(self, "没能保存的修改", lambda: kept_edits.save_kept(database, self.kept, replace=replace),
+        saved = run_now(self, "没能保存的修改", lambda: kept_edits.save_kept(workspace, self.kept, replace=replace),
                         failure=failed)
         if changed:
             box = QMessageBox(QMessageBox.Icon.Question, "没能保存的修改", changed[0].message, parent=self)
@@ -96,7 +96,7 @@ class KeptEditsDialog(QDialog):
 def offer_kept_edits(window) -> list[str]:
     """Offer each report's kept edits of this database in turn; returns what became of each."""
     outcomes = []
-    for kept in kept_edits.kept_for(window.workspace.database, window.workspace.kept_folder):
+    for kept in kept_edits.kept_for(window.workspace, window.workspace.kept_folder):
         dialog = KeptEditsDialog(window, kept)
         dialog.exec()
         outcomes.append(dialog.outcome or "later")

@@ -29,13 +29,13 @@ def test_kept_edits_are_listed_for_their_database_and_saved_onto_the_unchanged_r
     report.title = "断网时改的标题"
     data_file = kept_edits.keep(tmp_path / "kept", database, report, ["报告标题：断网时改的标题"], "无法连接")
     with open_database(tmp_path / "other" / "fulian.db") as other:
-        assert kept_edits.kept_for(other, tmp_path / "kept") == []  # another database's edits are not offered
-    (kept,) = kept_edits.kept_for(database, tmp_path / "kept")
+        assert kept_edits.kept_for(Workspace(other), tmp_path / "kept") == []  # another database's edits are not offered
+    (kept,) = kept_edits.kept_for(workspace, tmp_path / "kept")
     assert kept.data_file == data_file and kept.unit == report.unit.name and kept.year == 2024
     assert kept.author == current_author() and kept.edits == ("报告标题：断网时改的标题",)
     assert kept.reason == "无法连接" and kept.revision == report.revision
 
-    saved = kept_edits.save_kept(database, kept)
+    saved = kept_edits.save_kept(workspace, kept)
     assert saved.title == "断网时改的标题"
     assert database.reports().get(report.unit.id, 2024).title == "断网时改的标题"
     assert not any((tmp_path / "kept").iterdir())  # saved: nothing left to offer
@@ -51,14 +51,14 @@ def test_kept_edits_on_a_report_saved_elsewhere_meanwhile_name_who_and_replace_o
     elsewhere.title = "同事改的"
     workspace.save(elsewhere)
 
-    (kept,) = kept_edits.kept_for(database, tmp_path / "kept")
+    (kept,) = kept_edits.kept_for(workspace, tmp_path / "kept")
     with pytest.raises(kept_edits.KeptEditsError) as refused:
-        kept_edits.save_kept(database, kept)
+        kept_edits.save_kept(workspace, kept)
     assert f"由 {current_author()} 于" in refused.value.message and "覆盖" in refused.value.message
     assert database.reports().get(report.unit.id, 2024).title == "同事改的"  # nothing written over
     assert kept.data_file.exists()
 
-    kept_edits.save_kept(database, kept, replace=True)  # the clerk, told so, chose her copy
+    kept_edits.save_kept(workspace, kept, replace=True)  # the clerk, told so, chose her copy
     stored = database.reports().get(report.unit.id, 2024)
     assert stored.problems == ["本机保留的问题"] and stored.title != "同事改的"
     assert not kept.data_file.exists()
@@ -96,18 +96,18 @@ def test_server_out_of_reach_edits_kept_through_closing_and_saved_at_the_next_st
         pg_server.start()
 
     with open_database(url, backup_root=tmp_path / "backups") as reopened:
-        (kept,) = kept_edits.kept_for(reopened, tmp_path / "kept")
+        (kept,) = kept_edits.kept_for(Workspace(reopened), tmp_path / "kept")
         assert kept.author == current_author() and kept.reason == session.error
         assert any("断网时写的问题" in line for line in kept.edits)
         assert any("断网时加的台账" in line for line in kept.edits)
-        kept_edits.save_kept(reopened, kept)
+        kept_edits.save_kept(Workspace(reopened), kept)
         unit = reopened.units().find(report.unit.name)
         stored = reopened.reports().get(unit.id, 2024)
         assert stored.problems == ["断网时写的问题"]
         assert next(a for a in stored.activities if a.key == line_key).title == "断网时改的台账"
         assert next(a for a in stored.activities if a.key == "offline1").money == Decimal("5.00")
         assert unit.superior == "断网时填的上级"
-        assert kept_edits.kept_for(reopened, tmp_path / "kept") == []
+        assert kept_edits.kept_for(Workspace(reopened), tmp_path / "kept") == []
 
 
 def test_a_failed_ledger_line_is_saved_when_the_server_returns_without_another_edit(pg_server, open_db, tmp_path,
