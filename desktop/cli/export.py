@@ -31,7 +31,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.unit:  # a district's report in the database: its 〔全区汇总〕 fields take the collected figures
         from ..services.district_fields import resolve_district_fields
 
-        report = resolve_district_fields(open_workspace(args), report)
+        from ..services.last_year import with_last_year
+
+        workspace = open_workspace(args)
+        report = with_last_year(workspace, resolve_district_fields(workspace, report))
     if args.project:
         return _export_project(args, report, formats)
     outcome = exporting.export(report, Path(args.out), formats, args.outline, final=not args.draft,

@@ -6,6 +6,7 @@ import copy
 
 from .model import (
     DepartmentTarget,
+    Finance,
     Indicator,
     Project,
     Report,
@@ -68,4 +69,19 @@ def new_year_from(previous: Report, year: int) -> Report:
             execution_weight=previous.self_evaluation.execution_weight,
             indicators=[_fresh_indicator(i) for i in previous.self_evaluation.indicators],
         ),
+        finance=_last_year_figures(previous, year),
+    )
+
+
+def _last_year_figures(previous: Report, year: int) -> Finance:
+    """The new year's finance starts empty but knows last year's totals (for "比上年增加…") and keeps
+    the clerk's choice of decimals for shares. Only the year directly before is "上年"."""
+    from .finance import expenditure_total, income_total
+
+    if previous.fiscal_year != year - 1:
+        return Finance(share_places=previous.finance.share_places)
+    return Finance(
+        previous_income_total=income_total(previous.finance),
+        previous_expenditure_total=expenditure_total(previous.finance.expenditure),
+        share_places=previous.finance.share_places,
     )

@@ -9,7 +9,7 @@ from typing import Optional
 from .model import Budget, Expenditure, Finance, FundColumn, Project
 from .money import sum_amounts
 from .scoring import execution_rate
-from .shares import shares
+from .shares import percent, share_decimals, shares
 
 
 def _sum_or_none(*amounts: Optional[Decimal]) -> Optional[Decimal]:
@@ -48,14 +48,49 @@ def expenditure_total(expenditure: Expenditure) -> Optional[Decimal]:
 
 
 def income_shares(finance: Finance) -> list[Decimal]:
-    """Each income line's share of the lines' sum, to 0.1%, adding to exactly 100%."""
-    return shares([line.amount or Decimal(0) for line in finance.income_lines])
+    """Each income line's share of the lines' sum, to 0.1% (or the report's share_places), adding to
+    exactly 100%."""
+    return shares([line.amount or Decimal(0) for line in finance.income_lines], share_decimals(finance.share_places))
 
 
-def expenditure_shares(expenditure: Expenditure) -> tuple[Decimal, Decimal]:
-    """(基本支出 share, 项目支出 share) to 0.1%, adding to exactly 100% (34.8% + 65.2%)."""
-    basic, project = shares([basic_total(expenditure) or Decimal(0), expenditure.project or Decimal(0)])
+def expenditure_shares(expenditure: Expenditure, places: int | None = None) -> tuple[Decimal, Decimal]:
+    """(基本支出 share, 项目支出 share) to 0.1% (or `places`, the report's share_places), adding to
+    exactly 100% (34.8% + 65.2%)."""
+    basic, project = shares([basic_total(expenditure) or Decimal(0), expenditure.project or Decimal(0)],
+                            share_decimals(places))
     return basic, project
+
+
+@dataclass(frozen=True)
+class Change:
+    """This year's total against last year's: 比上年增加/减少 `amount`, 增长/下降 `percent` (2 decimals;
+    None when last year was 0 and no percentage exists)."""
+
+    current: Decimal
+    previous: Decimal
+    amount: Decimal  # current − previous, exact
+    percent: Optional[Decimal]  # |amount| / previous × 100, rounded half-up to 2 decimals
+
+    @property
+    def rise(self) -> bool:
+        return self.amount > 0
+
+
+def change(current: Optional[Decimal], previous: Optional[Decimal]) -> Optional[Change]:
+    """The year-on-year change; None when either year is unknown."""
+    if current is None or previous is None:
+        return None
+    amount = current - previous
+    rate = percent(abs(amount), previous, 2) if previous != 0 else None
+    return Change(current, previous, amount, rate)
+
+
+def income_change(finance: Finance) -> Optional[Change]:
+    return change(income_total(finance), finance.previous_income_total)
+
+
+def expenditure_change(finance: Finance) -> Optional[Change]:
+    return change(expenditure_total(finance.expenditure), finance.previous_expenditure_total)
 
 
 @dataclass(frozen=True)

@@ -245,6 +245,13 @@ class Finance:
     carry_over_end: Optional[Money] = None  # 年末结转结余
     budget: Budget = field(default_factory=Budget)
     three_public: list[ThreePublicLine] = field(default_factory=list)
+    # Last year's totals, for "比上年增加…，增长…%": taken from last year's report when the year is
+    # started from it, or entered by the clerk. None: unknown, and no comparison is printed.
+    previous_income_total: Optional[Money] = None  # 上年收入总计
+    previous_expenditure_total: Optional[Money] = None  # 上年支出合计
+    # Decimals of the shares (占比) the report prints, as the clerk chose: None prints 34.8% and 100%
+    # (trailing zeros dropped, as the seeds); 1 prints 94.0% and 6.0%; 2 prints 93.96%.
+    share_places: Optional[int] = None
 
 
 @dataclass

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Optional, Union
 
 from ..domain.money import plain_number, yuan_to_wan
-from ..domain.shares import format_percent
+from ..domain.shares import format_share
 
 
 class Font(str, Enum):
@@ -60,9 +60,10 @@ class Percent:
     """A percentage, e.g. Decimal("94.26") for 94.26%."""
 
     value: Decimal
+    places: Optional[int] = None  # decimals the clerk chose for shares (94.0%); None: as the value has them
 
     def text(self) -> str:
-        return format_percent(self.value)
+        return format_share(self.value, self.places)
 
 
 @dataclass(frozen=True)

@@ -11,21 +11,25 @@ from typing import Callable
 
 from ..domain.evaluation import department_evaluation
 from ..domain.finance import (
+    Change,
     balance,
     basic_total,
     budget_execution_rate,
     budget_was_adjusted,
+    expenditure_change,
     expenditure_shares,
     expenditure_total,
+    income_change,
     income_shares,
     income_total,
     project_budget,
+    project_budget_share,
     project_size,
 )
 from ..domain.ledger import UNSTATED_UNIT, LedgerTotals, totals
 from ..domain.model import Report, WorkTask
 from ..domain.money import format_wan, plain_number
-from ..domain.shares import format_percent
+from ..domain.shares import format_percent, format_share
 from ..rulesets import rule_set_for
 
 Generator = Callable[[Report], list[str]]
@@ -130,8 +134,23 @@ def profile_overview(report: Report) -> list[str]:
 # ---------------------------------------------------------------- money
 
 
+def change_phrase(change: Change | None) -> str:
+    """"，比上年增加189.25万元，增长31.39%" — "减少 … 下降" for a fall, "与上年持平" when equal; empty when
+    last year is unknown (nothing is said rather than guessed)."""
+    if change is None:
+        return ""
+    if change.amount == 0:
+        return "，与上年持平"
+    verb, rate_word = ("增加", "增长") if change.rise else ("减少", "下降")
+    text = f"，比上年{verb}{format_wan(abs(change.amount))}"
+    if change.percent is not None:
+        text += f"，{rate_word}{format_percent(change.percent)}"
+    return text
+
+
 def income(report: Report) -> list[str]:
-    """2024年本年收入总计219.7万元，其中：一般公共预算财政拨款收入219.7万元，占100%；其他收入0万元。"""
+    """2024年本年收入总计219.7万元，其中：一般公共预算财政拨款收入219.7万元，占100%；其他收入0万元。
+    With last year's total known: 2024年本年收入总计792.22万元，比上年增加189.25万元，增长31.39%，其中：…"""
     finance = report.finance
     total = income_total(finance)
     if total is None:
@@ -142,9 +161,9 @@ def income(report: Report) -> list[str]:
             continue
         part = f"{line.source}{format_wan(line.amount)}"
         if line.amount != 0:
-            part += f"，占{format_percent(share)}"
+            part += f"，占{format_share(share, finance.share_places)}"
         parts.append(part)
-    text = f"{report.fiscal_year}年本年收入总计{format_wan(total)}"
+    text = f"{report.fiscal_year}年本年收入总计{format_wan(total)}{change_phrase(income_change(finance))}"
     if parts:
         text += "，其中：" + "；".join(parts)
     return [text + "。"]
@@ -158,12 +177,12 @@ def expenditure(report: Report) -> list[str]:
         return []
     basic = basic_total(finance.expenditure)
     project = finance.expenditure.project
-    basic_share, project_share = expenditure_shares(finance.expenditure)
+    basic_share, project_share = expenditure_shares(finance.expenditure, finance.share_places)
     parts = []
     if basic is not None:
         part = f"基本支出{format_wan(basic)}"
         if basic != 0:
-            part += f"，占{format_percent(basic_share)}"
+            part += f"，占{format_share(basic_share, finance.share_places)}"
         split = []
         if finance.expenditure.personnel is not None:
             split.append(f"人员经费{format_wan(finance.expenditure.personnel)}")
@@ -175,9 +194,9 @@ def expenditure(report: Report) -> list[str]:
     if project is not None:
         part = f"项目支出{format_wan(project)}"
         if project != 0:
-            part += f"，占{format_percent(project_share)}"
+            part += f"，占{format_share(project_share, finance.share_places)}"
         parts.append(part)
-    text = f"{report.fiscal_year}年本年支出合计{format_wan(spent)}"
+    text = f"{report.fiscal_year}年本年支出合计{format_wan(spent)}{change_phrase(expenditure_change(finance))}"
     if parts:
         text += "，其中：" + "；".join(parts)
     text += "。"
@@ -239,9 +258,15 @@ def project_list(report: Report) -> list[str]:
     if not report.projects:
         return [f"{report.fiscal_year}年，{who}无纳入绩效评价的项目预算。"]
     items = []
+    budget = report.finance.budget
     for project in report.projects:
         amount = project_budget(project)
-        items.append(project.name + (format_wan(amount) if amount is not None else ""))
+        item = project.name + (format_wan(amount) if amount is not None else "")
+        # Each project's weight in the department's budget, as the 项目支出表 prints it (34.5 of 100.46 → 34.34%).
+        share = project_budget_share(project, budget)
+        if share is not None:
+            item += f"，占部门预算的{format_percent(share)}"
+        items.append(item)
     return [f"{report.fiscal_year}年，{who}纳入绩效评价项目预算{len(report.projects)}个，分别是{'；'.join(items)}。"]
 
 

@@ -32,8 +32,9 @@ def _amount(value: Optional[Decimal]) -> Optional[Amount]:
     return Amount(value) if value is not None else None
 
 
-def _percent(value: Optional[Decimal]) -> Optional[Percent]:
-    return Percent(value) if value is not None else None
+def _percent(value: Optional[Decimal], places: Optional[int] = None) -> Optional[Percent]:
+    """A percentage cell; `places` the decimals the clerk chose for shares (None: as the value has them)."""
+    return Percent(value, places) if value is not None else None
 
 
 def _number(value: Optional[Decimal], unit: str = "") -> Optional[Number]:
@@ -58,19 +59,22 @@ def income_expenditure(report: Report, project: Optional[Project] = None) -> Tab
     finance = report.finance
     rows: list[list[Cell]] = [_head("项目", "金额（万元）", "占比")]
 
+    places = finance.share_places
+
     def line(label: str, value, share=None, bold=False, indent=0) -> None:
         # A figure the clerk has not entered is left out rather than printed as an empty row:
         # a blank cell in a submitted table reads as a mistake.
         if value is None:
             return
-        rows.append([Cell("　" * indent + label, bold=bold), Cell(_amount(value), bold=bold), Cell(_percent(share))])
+        rows.append([Cell("　" * indent + label, bold=bold), Cell(_amount(value), bold=bold),
+                     Cell(_percent(share, places))])
 
     line("年初结转结余", finance.carry_over_start)
     line("本年收入合计", income_total(finance), bold=True)
     for source_line, share in zip(finance.income_lines, income_shares(finance)):
         line(source_line.source, source_line.amount, share if source_line.amount else None, indent=1)
     expenditure = finance.expenditure
-    basic_share, project_share = expenditure_shares(expenditure)
+    basic_share, project_share = expenditure_shares(expenditure, places)
     line("本年支出合计", expenditure_total(expenditure), bold=True)
     basic = basic_total(expenditure)
     line("基本支出", basic, basic_share if basic else None, indent=1)

@@ -54,7 +54,7 @@ def number_value(cell: Cell) -> tuple[Optional[Decimal], Optional[str]]:
     if isinstance(value, Amount):
         return value.shown, MONEY_FORMAT
     if isinstance(value, Percent):
-        places = max(0, -value.value.as_tuple().exponent)
+        places = value.places if value.places is not None else max(0, -value.value.as_tuple().exponent)
         return value.value / 100, "0" + ("." + "0" * places if places else "") + "%"
     if isinstance(value, Number):
         places = max(0, -value.value.normalize().as_tuple().exponent)

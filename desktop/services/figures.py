@@ -15,7 +15,7 @@ from ..domain.evaluation import computed_score, department_evaluation, effective
 from ..domain.ledger import LedgerTotals, totals, totals_by
 from ..domain.model import Activity, Finance, Indicator, Project, Report
 from ..domain.money import format_wan, format_yuan, plain_number
-from ..domain.shares import format_percent
+from ..domain.shares import format_percent, format_share
 from ..rulesets import rule_set_for
 
 NOT_ENTERED = "未填写"
@@ -41,6 +41,7 @@ class FinanceFigures:
     execution_low: bool
     three_public_budget: str
     three_public_actual: str
+    year_on_year: str = ""  # "收入比上年增加189.25万元，增长31.39%；…" as the report will print it
 
 
 def finance_figures(finance: Finance) -> FinanceFigures:
@@ -49,12 +50,14 @@ def finance_figures(finance: Finance) -> FinanceFigures:
     income_text = yuan_wan_text(income)
     if finance.income_total is not None and lines_sum is not None and lines_sum != finance.income_total:
         income_text += f"；各项收入之和为 {yuan_wan_text(lines_sum)}，与总计不符"
-    shares = [format_percent(s) for s in fin.income_shares(finance)] if lines_sum else ["" for _ in finance.income_lines]
+    shares = ([format_share(s, finance.share_places) for s in fin.income_shares(finance)] if lines_sum
+              else ["" for _ in finance.income_lines])
     exp = finance.expenditure
     spent = fin.expenditure_total(exp)
     if spent:
-        basic_share, project_share = fin.expenditure_shares(exp)
-        exp_shares = f"基本支出占 {format_percent(basic_share)}，项目支出占 {format_percent(project_share)}"
+        basic_share, project_share = fin.expenditure_shares(exp, finance.share_places)
+        exp_shares = (f"基本支出占 {format_share(basic_share, finance.share_places)}，"
+                      f"项目支出占 {format_share(project_share, finance.share_places)}")
     else:
         exp_shares = ""
     balance = fin.balance(finance)
@@ -91,7 +94,19 @@ def finance_figures(finance: Finance) -> FinanceFigures:
         execution_low=low,
         three_public_budget=yuan_wan_text(tp_budget) if finance.three_public else NOT_ENTERED,
         three_public_actual=yuan_wan_text(tp_actual) if finance.three_public else NOT_ENTERED,
+        year_on_year=year_on_year_text(finance),
     )
+
+
+def year_on_year_text(finance: Finance) -> str:
+    """The comparison the report prints, or why it prints none."""
+    from ..reports.prose import change_phrase
+
+    parts = []
+    for label, change in (("收入", fin.income_change(finance)), ("支出", fin.expenditure_change(finance))):
+        if change is not None:
+            parts.append(label + change_phrase(change).lstrip("，"))
+    return "；".join(parts) if parts else "填写上年收入总计或支出合计后，报告写明比上年的增减；不填则不写"
 
 
 def score_text(value: Optional[Decimal]) -> str:

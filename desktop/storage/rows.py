@@ -154,6 +154,9 @@ def finance_row(report_id: int, finance: Finance) -> dict[str, Any]:
         "budget_executed_fen": fen(b.executed),
         "adjustment_reason": b.adjustment_reason,
         "low_execution_reason": b.low_execution_reason,
+        "previous_income_total_fen": fen(finance.previous_income_total),
+        "previous_expenditure_total_fen": fen(finance.previous_expenditure_total),
+        "share_places": finance.share_places,
     }
 
 
@@ -180,6 +183,9 @@ def finance_from(row: Row | None, income: list[IncomeLine], three_public: list[T
             low_execution_reason=row["low_execution_reason"],
         ),
         three_public=three_public,
+        previous_income_total=yuan(row["previous_income_total_fen"]),
+        previous_expenditure_total=yuan(row["previous_expenditure_total_fen"]),
+        share_places=row["share_places"],
     )
 
 

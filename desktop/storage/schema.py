@@ -164,6 +164,9 @@ report_finances = Table(
     _fen("budget_executed_fen"),
     _text("adjustment_reason"),
     _text("low_execution_reason"),
+    _fen("previous_income_total_fen"),
+    _fen("previous_expenditure_total_fen"),
+    Column("share_places", Integer, nullable=True),
 )
 
 # Every ordered list of plain strings of a report, told apart by list_name (see TEXT_LISTS).

@@ -65,3 +65,37 @@ def test_a_projects_own_fault_makes_its_form_a_draft_and_an_unknown_name_is_refu
     assert main(["export", str(source), "--project", "不存在的项目", "--out", str(out)]) == EXIT_INPUT
     err = capsys.readouterr().err
     assert "没有名为“不存在的项目”的项目" in err and "妇工委工作经费" in err
+
+
+def test_last_year_in_the_database_gives_the_year_on_year_change(tmp_path, capsys, db_locator):
+    """The 2024 report says how its income changed from the stored 2023 report; without 2023, nothing."""
+    import copy
+    import subprocess
+    from decimal import Decimal
+
+    from desktop.exchange import write_file
+
+    from tests.reports.conftest import seed_report
+
+    db = db_locator
+    assert main(["--db", str(db), "import", str(DATA / SEEDS["000"][0])]) == EXIT_OK
+    args = ["--db", str(db), "export", "--unit", "乐山市金口河区妇女联合会", "--year", "2024", "--format", "pdf"]
+
+    def exported_text(out):
+        assert main([*args, "--out", str(out)]) == EXIT_OK, capsys.readouterr()
+        (pdf,) = out.iterdir()
+        return "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                      check=True).stdout.split())
+
+    assert "比上年" not in exported_text(tmp_path / "alone")
+    last_year = copy.deepcopy(seed_report("000"))
+    last_year.fiscal_year = 2023
+    last_year.finance.income_total = Decimal("1800000.00")
+    last_year.finance.income_lines[0].amount = Decimal("1800000.00")
+    last_year.finance.expenditure.total = Decimal("2300000.00")
+    path = tmp_path / "2023.fulian.json"
+    write_file(last_year, path)
+    assert main(["--db", str(db), "import", str(path)]) == EXIT_OK
+    text = exported_text(tmp_path / "with_2023")
+    assert "本年收入总计219.7万元，比上年增加39.7万元，增长22.06%" in text
+    assert "本年支出合计219.7万元，比上年减少10.3万元，下降4.48%" in text

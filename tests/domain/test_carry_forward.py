@@ -21,7 +21,9 @@ def test_profile_outline_and_task_titles_carry_forward(seed_000):
 def test_nothing_of_the_year_is_copied(seed_000):
     draft = new_year_from(seed_000, 2025)
     assert draft.activities == []
-    assert draft.finance == Finance()
+    # This year's money starts empty; last year's totals come along as 上年 figures for the comparison.
+    assert draft.finance == Finance(previous_income_total=Decimal("2197000.00"),
+                                    previous_expenditure_total=Decimal("2197000.00"))
     assert draft.narratives == Narratives()
     assert all(t.narrative == "" for t in draft.tasks)
     assert draft.problems == [] and draft.measures == []
@@ -89,3 +91,11 @@ def test_the_department_aim_is_restated_for_the_new_year(seed_000):
     assert "完成2025年区委、区政府下达全年目标任务" in new.department_target.text
     assert "2024年" not in new.department_target.text
     assert "≥90%" in new.department_target.text
+
+
+def test_last_years_totals_and_share_decimals_come_along_only_from_the_year_before(seed_000):
+    seed_000.finance.share_places = 1
+    draft = new_year_from(seed_000, 2025)
+    assert (draft.finance.previous_income_total, draft.finance.share_places) == (Decimal("2197000.00"), 1)
+    later = new_year_from(seed_000, 2026)  # 2024 is not 2026's 上年
+    assert later.finance == Finance(share_places=1)

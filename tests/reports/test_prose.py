@@ -105,3 +105,42 @@ def test_unstated_units_keep_the_old_wording_only_when_no_line_states_one():
     sentence = prose.ledger_sentence(totals(mixed))
     assert "受益100人次" in sentence and "136" not in sentence and "人（户）" not in sentence
     assert "36（未注明单位）" in sentence
+
+
+def test_year_on_year_change_when_last_year_is_known():
+    """收入792.22万元，比上年增加189.25万元，增长31.39%: exact, 减少/下降 for a fall, nothing when unknown."""
+    report = seed_report("000")
+    finance = report.finance
+    finance.income_lines = finance.income_lines[:1]
+    finance.income_lines[0].amount = finance.income_total = Decimal("7922200.00")
+    assert "比上年" not in prose.income(report)[0]  # last year unknown: no comparison is made up
+    finance.previous_income_total = Decimal("6029700.00")
+    assert prose.income(report)[0].startswith("2024年本年收入总计792.22万元，比上年增加189.25万元，增长31.39%，其中：")
+    finance.previous_income_total = Decimal("8000000.00")
+    assert "比上年减少7.78万元，下降0.97%" in prose.income(report)[0]
+    finance.previous_income_total = Decimal("7922200.00")
+    assert "与上年持平" in prose.income(report)[0]
+    finance.previous_income_total = Decimal("0.00")
+    assert "比上年增加792.22万元，其中" in prose.income(report)[0]  # no percentage of nothing
+    finance.previous_expenditure_total = Decimal("2000000.00")
+    assert "本年支出合计219.7万元，比上年增加19.7万元，增长9.85%" in prose.expenditure(report)[0]
+
+
+def test_shares_print_at_the_decimals_the_clerk_chose():
+    report = seed_report("000")
+    exp = report.finance.expenditure
+    exp.total, exp.basic, exp.project = Decimal("1000000.00"), Decimal("940000.00"), Decimal("60000.00")
+    assert "基本支出94万元，占94%；项目支出6万元，占6%" in prose.expenditure(report)[0]  # as the seeds print
+    report.finance.share_places = 1
+    assert "基本支出94万元，占94.0%；项目支出6万元，占6.0%" in prose.expenditure(report)[0]
+    report.finance.share_places = 2
+    exp.basic, exp.project = Decimal("939650.00"), Decimal("60350.00")
+    assert "占93.97%；项目支出6.035万元，占6.03%" in prose.expenditure(report)[0]  # reconciled to 100.00%
+
+
+def test_each_project_is_named_with_its_share_of_the_department_budget():
+    report = seed_report("000")
+    report.finance.budget.adjusted = Decimal("1004600.00")  # 100.46 万元
+    report.projects[0].initial.total = Decimal("345000.00")
+    text = prose.project_list(report)[0]
+    assert "春蕾行动计划经费34.5万元，占部门预算的34.34%；妇工委工作经费0.5万元，占部门预算的0.50%" in text

@@ -140,6 +140,9 @@ def rich_report(unit_name: str = "乐山市金口河区妇女联合会", year: i
                 ThreePublicLine("公务接待费", Decimal("3000.00"), Decimal("2875.50")),
                 ThreePublicLine("公务用车购置及运行费", Decimal("0.00"), Decimal("0.00")),
             ],
+            previous_income_total=Decimal("6029700.00"),
+            previous_expenditure_total=Decimal("5873300.50"),
+            share_places=1,
         ),
         projects=[
             Project(

@@ -246,7 +246,8 @@ class ExportPage(Page):
         self.preview_label.setText("正在生成预览…")
         self.pdf_view.show_pdf(None)
         return (
-            Operation(self, "生成 PDF 预览", lambda progress: exporting.preview_pdf(report, outline_id, progress))
+            Operation(self, "生成 PDF 预览", lambda progress: exporting.preview_pdf(
+                _with_district_figures(self.editor.workspace, report), outline_id, progress))
             .success(self._previewed)
             .failure(self._failed)
             .cancelled(lambda: self.preview_label.setText("已取消预览。"))
@@ -261,7 +262,9 @@ class ExportPage(Page):
 
 
 def _with_district_figures(workspace, report):
-    """A district's 〔全区汇总〕 fields filled from its townships' collected figures (see 区县汇总)."""
+    """A district's 〔全区汇总〕 fields filled from its townships' collected figures (see 区县汇总), and
+    last year's totals from the stored report of the year before when none were entered."""
     from ...services.district_fields import resolve_district_fields
+    from ...services.last_year import with_last_year
 
-    return resolve_district_fields(workspace, report)
+    return with_last_year(workspace, resolve_district_fields(workspace, report))

@@ -14,6 +14,9 @@ from ..table_model import Column, Kind
 from .base import Page
 
 FIN = "report.finance"
+# How the report prints shares (占比): the clerk's choice, kept with the report's figures.
+SHARE_PLACES = [("按数值（34.8%、100%）", None), ("保留 1 位小数（94.0%、6.0%）", 1),
+                ("保留 2 位小数（93.97%、6.03%）", 2), ("取整（94%、6%）", 0)]
 
 
 class FinancePage(Page):
@@ -73,6 +76,14 @@ class FinancePage(Page):
         form.addRow("年末结转结余：", b.money(f"{FIN}.carry_over_end").container)
         self.balance = self.figure_label()
         form.addRow("收支平衡：", self.balance)
+        layout.addWidget(box)
+
+        box, form = self.group("与上年比较、占比的小数位")
+        form.addRow("上年收入总计：", b.money(f"{FIN}.previous_income_total").container)
+        form.addRow("上年支出合计：", b.money(f"{FIN}.previous_expenditure_total").container)
+        self.year_on_year = self.figure_label()
+        form.addRow("比上年：", self.year_on_year)
+        form.addRow("占比显示(&Z)：", b.choice(f"{FIN}.share_places", SHARE_PLACES).container)
         layout.addWidget(box)
 
         box, form = self.group("预算与执行")
@@ -156,7 +167,7 @@ class FinancePage(Page):
         self._figures = finance_figures(report.finance) if report is not None else None
         f = self._figures
         labels = (self.income_total, self.basic_total, self.expenditure_total, self.balance, self.execution,
-                  self.three_public_totals)
+                  self.three_public_totals, self.year_on_year)
         if f is None:
             for label in labels:
                 label.setText("")
@@ -169,6 +180,7 @@ class FinancePage(Page):
         self.execution.setText(f.execution)
         set_tone(self.execution, "bad" if f.execution_low else "figure")
         self.three_public_totals.setText(f"预算 {f.three_public_budget}，决算 {f.three_public_actual}")
+        self.year_on_year.setText(f.year_on_year)
         model = self.income.model
         if model.rowCount():
             model.dataChanged.emit(model.index(0, 2), model.index(model.rowCount() - 1, 2))

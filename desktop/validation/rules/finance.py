@@ -225,9 +225,18 @@ def three_public_within_budget(ctx: Context) -> Iterator[Issue]:
             )
 
 
+def share_places_choice(ctx: Context) -> Iterator[Issue]:
+    """SHR-004 占比的小数位数只能是 0、1、2（或不设）."""
+    places = ctx.report.finance.share_places
+    if places is not None and places not in (0, 1, 2):
+        yield error("SHR-004", "report.finance.share_places",
+                    f"占比的小数位数设为 {places}，报告只能按 0、1 或 2 位小数打印占比。",
+                    "请在“收支情况”页的“占比显示”中重新选择。")
+
+
 RULES = [
     income_total_matches_lines, income_lines_not_negative, income_present_when_printed,
     expenditure_total_matches_parts, basic_matches_personnel_and_public, expenditure_split_when_printed,
     expenditure_not_negative, balance_holds, carry_over_when_printed, carry_over_not_negative, shares_add_up,
-    execution_rate_checks, adjustment_explained, budget_when_printed, three_public_within_budget,
+    execution_rate_checks, adjustment_explained, budget_when_printed, three_public_within_budget, share_places_choice,
 ]

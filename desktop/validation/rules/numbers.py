@@ -308,4 +308,97 @@ def ledger_figures_in_tasks(ctx: Context) -> Iterator[Issue]:
                               "请核对文中数字与活动台账：数字应等于台账合计，或补录遗漏的活动。")
 
 
-RULES = [figures_in_text, grades_in_text, ledger_figures_in_tasks]
+_CHANGE = re.compile(
+    r"比上年(?:度)?\s*(增加|减少|增长|下降|上升|降低)\s*" + _NUMBER + r"\s*(万元|元|%|％)"
+    r"(?:\s*[，,]\s*(增长|下降|上升|降低|增加|减少)\s*(\d+(?:\.\d+)?)\s*[%％])?"
+)
+_CHANGE_SUBJECTS = (
+    (("本年收入总计", "本年收入合计", "收入总计", "本年收入", "收入"), "income", "本年收入总计"),
+    (("本年支出合计", "本年支出总计", "支出合计", "本年支出", "支出"), "expenditure", "本年支出合计"),
+)
+_RISE = {"增加", "增长", "上升"}
+
+
+def _change_subject(before: str) -> Optional[tuple[str, str]]:
+    """Which total a "比上年…" speaks of: the income or expenditure named last before it in the sentence."""
+    sentence = re.split(r"[。；;]", before)[-1]
+    best = None
+    for names, key, label in _CHANGE_SUBJECTS:
+        at = max(sentence.rfind(n) for n in names)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, key, label)
+    return (best[1], best[2]) if best else None
+
+
+def _stated_change_issue(path: str, label: str, change, word: str, number: str, unit: str) -> Optional[str]:
+    """The expected wording when the text's "比上年增加 N" does not match; None when it does."""
+    from ...domain.money import format_wan
+
+    rise = word in _RISE
+    if change.amount != 0 and rise != change.rise:
+        return f"比上年{'增加' if change.rise else '减少'}"
+    stated = _decimal(number)
+    places = _places(number)
+    if unit in ("%", "％"):
+        if change.percent is None or not _agrees(stated, places, change.percent):
+            return f"{'增长' if change.rise else '下降'}{plain_number(change.percent) if change.percent is not None else '（上年为 0，无增长率）'}%"
+        return None
+    scale = WAN if unit == "万元" else Decimal(1)
+    if not _agrees(stated, places, abs(change.amount) / scale):
+        return f"{'增加' if change.rise else '减少'}{format_wan(abs(change.amount)) if unit == '万元' else compact_money_text(abs(change.amount))}"
+    return None
+
+
+def changes_in_text(ctx: Context) -> Iterator[Issue]:
+    """NUM-003 文中“比上年增加/减少 … 万元，增长/下降 …%”与本年、上年数字计算的结果不符."""
+    finance = ctx.report.finance
+    changes = {"income": fin.income_change(finance), "expenditure": fin.expenditure_change(finance)}
+    for path, text in narrative_texts(ctx.report):
+        for match in _CHANGE.finditer(text):
+            subject = _change_subject(text[: match.start()])
+            if subject is None:
+                continue
+            key, label = subject
+            change = changes[key]
+            if change is None:
+                continue  # last year unknown: nothing to compare with (the program prints no comparison)
+            word, number, unit, rate_word, rate = match.groups()
+            expected = _stated_change_issue(path, label, change, word, number, unit)
+            if expected is None and rate is not None:
+                expected = _stated_change_issue(path, label, change, rate_word, rate, "%")
+            if expected is not None:
+                yield error("NUM-003", path,
+                            f"文中写{label}“{match.group(0)}”，但按本年 {compact_money_text(change.current)}、"
+                            f"上年 {compact_money_text(change.previous)} 计算应为“{expected}”。",
+                            f"请改为“{expected}”，或核对{label}与上年数字（收支情况中的“上年收入总计/上年支出合计”）。")
+
+
+_PROJECT_FIGURE = r"(?:[^。；;]*?)(占部门(?:整体)?预算(?:总额|数)?(?:的)?(?:比例|比重)?|(?:预算)?执行率)(?:为|达到|达|是|：|:)?\s*(\d+(?:\.\d+)?)\s*[%％]"
+
+
+def project_figures_in_text(ctx: Context) -> Iterator[Issue]:
+    """NUM-004 文中某项目“占部门预算的 x%”或“执行率 y%”与项目支出表计算的结果不符."""
+    report = ctx.report
+    named = [(i, p) for i, p in enumerate(report.projects) if len(p.name.strip()) >= 2]
+    if not named:
+        return
+    for path, text in narrative_texts(report):
+        for i, project in named:
+            name = project.name.strip()
+            pattern = re.compile(re.escape(name) + _PROJECT_FIGURE)
+            for match in pattern.finditer(text):
+                what, number = match.groups()
+                if "执行率" in what:
+                    value, label = fin.project_execution_rate(project), "执行率"
+                else:
+                    value, label = fin.project_budget_share(project, report.finance.budget), "占部门预算的比例"
+                stated = _decimal(number)
+                if value is None or stated is None or _agrees(stated, _places(number), value):
+                    continue
+                yield error("NUM-004", path,
+                            f"文中写项目“{name}”{label} {number}%，但按项目支出表计算为 {plain_number(value)}%。",
+                            f"请把文中数字改为 {plain_number(value)}%，或核对项目“{name}”的预算和执行数"
+                            f"（report.projects[{i}]）。")
+
+
+RULES = [figures_in_text, grades_in_text, ledger_figures_in_tasks, changes_in_text, project_figures_in_text]
