@@ -104,3 +104,20 @@ def fit_widths(table: Table, total_pt: float, size_pt: float) -> list[float]:
         share = sum(table.widths[c] for c in free)
         for c in free:
             widths[c] = room * table.widths[c] / share
+
+
+_LABEL = re.compile(r"[\u4e00-\u9fff]{4,12}")  # a short label of Chinese characters, no punctuation or figures
+
+
+def balanced_label(text: str, width_pt: float, size_pt: float) -> str:
+    """A short label that must wrap, cut into lines of equal length: "二级\n指标", never "二级指\n标".
+
+    Longer texts, and anything with figures or punctuation, wrap where the writer wraps them."""
+    if not _LABEL.fullmatch(text):
+        return text
+    per_line = int((width_pt - PADDING_PT) / size_pt + 1e-6)
+    if per_line <= 0 or per_line >= len(text):
+        return text
+    lines = -(-len(text) // per_line)
+    step = -(-len(text) // lines)
+    return "\n".join(text[i:i + step] for i in range(0, len(text), step))

@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..domain.text import clean  # text stored before entry was checked must not break the XML
-from .column_widths import fit_widths
+from .column_widths import balanced_label, fit_widths
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
 from .fonts import Face, resolve_faces
 
@@ -276,7 +276,8 @@ class DocxWriter:
         out.style = self._table_style
         out.alignment = WD_TABLE_ALIGNMENT.CENTER
         out.autofit = False
-        widths = [int(Pt(w)) for w in fit_widths(table, layout.text_width_pt, size)]
+        widths_pt = fit_widths(table, layout.text_width_pt, size)
+        widths = [int(Pt(w)) for w in widths_pt]
         for c, column in enumerate(out.columns):
             column.width = widths[c]
         # The rows are written as XML: python-docx finds a cell by walking the whole table and merges
@@ -310,7 +311,10 @@ class DocxWriter:
                             f'<w:r><w:rPr>{"<w:b/>" if cell.bold else ""}<w:sz w:val="{round(size * 2)}"/></w:rPr>'
                             '<w:t xml:space="preserve">{text}</w:t></w:r>'
                         )
-                    content = templates[key].replace("{text}", xml_escape(clean(cell.text)))
+                    text = balanced_label(cell.text, sum(widths_pt[c0:c0 + cell.colspan]), size)
+                    # A balanced label's lines are separated by line breaks inside its one run.
+                    content = templates[key].replace("{text}", '</w:t><w:br/><w:t xml:space="preserve">'.join(
+                        xml_escape(clean(line)) for line in text.split("\n")))
                 if not content:
                     content = f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/></w:pPr>'
                 cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{content}</w:p></w:tc>")

@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.flowables import CondPageBreak
 
 from . import cjkwrap
-from .column_widths import fit_widths
+from .column_widths import balanced_label, fit_widths
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
 from .fonts import Face, glyph_fallback, register_pdf_fonts, resolve_faces, with_fallback
 from .pdf_table import Placed, SplittingTable
@@ -186,19 +186,30 @@ class PdfWriter:
         styles: dict[tuple, ParagraphStyle] = {}
         markup: dict[tuple[int, int], tuple[str, ParagraphStyle]] = {}
         cells: list[Placed] = []
+        widths = fit_widths(table, layout.text_width_pt, size)
         for r, c, cell in table.placed():
             align = cell.alignment(r < table.header_rows)
             key = (align, cell.bold)
             if key not in styles:
                 styles[key] = self._style(layout, Font.BODY, size, align, indent=False, leading=leading)
-            markup[r, c] = (self._markup(cell.text, cell.bold), styles[key])
+            text = balanced_label(cell.text, sum(widths[c:c + cell.colspan]), size)
+            markup[r, c] = ("<br/>".join(self._markup(line, cell.bold) for line in text.split("\n")), styles[key])
             cells.append(Placed(r, c, cell.rowspan, cell.colspan))
-        widths = fit_widths(table, layout.text_width_pt, size)
         result.append(SplittingTable(cells, len(table.rows), table.column_count,
                                      lambda r, c: RLParagraph(*markup[r, c]), widths, commands,
                                      table.header_rows, layout.text_height_pt))
-        result.append(Spacer(0, layout.line_pitch / 2))
+        result.append(GapAfterTable(0, layout.line_pitch / 2))
         return result
+
+
+class GapAfterTable(Spacer):
+    """Half a line after a table — or nothing when the table ends at the foot of a page: carried over,
+    the gap would open a page of its own, left blank by the next attachment's page break."""
+
+    _ZEROSIZE = True  # wrapped even where no room is left, so that it can shrink to nothing there
+
+    def wrap(self, available_width, available_height):
+        return self.width, (self.height if available_height >= self.height else 0)
 
 
 def write_pdf(document: Document, path: Path, faces: Optional[dict[Font, Face]] = None) -> None:

@@ -209,7 +209,7 @@ def _scoring_rows(report: Report, indicators: list[Indicator], label_span: int, 
     """The last row of a 自评表: which rule set and execution cap scored it, and why a row was marked."""
     text = scoring_statement(report) + "。"
     if any(i.applicable and unverifiable(i) for i in indicators):
-        text += "\n" + UNVERIFIABLE_NOTE
+        text += UNVERIFIABLE_NOTE  # the note starts with its mark, after the statement's full stop
     return [[Cell("评分说明", colspan=label_span, bold=True, align=Align.CENTER), Cell(text, colspan=text_span)]]
 
 

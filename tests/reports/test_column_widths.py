@@ -41,3 +41,13 @@ def test_a_long_deviation_reason_is_not_squeezed_to_a_character_per_line():
     assert characters_a_line >= 8
     assert min(widths[6], widths[7]) >= 2 * 10.5 + 12  # "分值", "得分" and the numbers still on one line
     assert unbreakable_em("一级指标", False) == 2.0 and unbreakable_em("执行率", False) == 3.0
+
+
+def test_a_short_label_that_must_wrap_is_cut_in_equal_lines():
+    from desktop.reports.column_widths import balanced_label
+
+    assert balanced_label("二级指标", 3.5 * 10.5 + 12, 10.5) == "二级\n指标"  # not "二级指" + "标"
+    assert balanced_label("二级指标", 4 * 10.5 + 12, 10.5) == "二级指标"  # fits: untouched
+    assert balanced_label("年度指标值", 4 * 10.5 + 12, 10.5) == "年度指\n标值"
+    assert balanced_label("服务对象满意度指标", 3 * 10.5 + 12, 10.5) == "服务对\n象满意\n度指标"
+    assert balanced_label("完成率95%", 2 * 10.5 + 12, 10.5) == "完成率95%"  # figures wrap where the writer wraps

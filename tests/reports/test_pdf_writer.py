@@ -191,3 +191,24 @@ def test_no_single_line_of_a_paragraph_alone_at_the_foot_of_a_page(tmp_path):
     write_pdf(Document(title="报告", blocks=blocks), path)
     pages = _page_texts(path)
     assert "长段落" not in pages[0] and ("长段落" * 40) in pages[1]
+
+
+def test_a_form_ending_at_the_foot_of_a_page_leaves_no_blank_page(tmp_path):
+    """The half line after a table used to carry over to a page of its own, which the next attachment's
+    page break then left blank (filled forms whose 评分说明 row reached the foot of the page)."""
+    import subprocess
+
+    from desktop.reports.export import export_report
+
+    from .conftest import filled_seed
+
+    report = filled_seed("000")
+    report.overlays = ["score_cap"]
+    (pdf,) = export_report(report, tmp_path, ["pdf"]).paths
+    pages = int(next(line.split()[-1] for line in subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:")))
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "".join(text.split()).strip("—0123456789"), f"page {page} of {pages} is blank"
