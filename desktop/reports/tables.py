@@ -93,6 +93,10 @@ def income_expenditure(report: Report, project: Optional[Project] = None) -> Tab
         rows.append([Cell("三公经费（预算数 / 决算数）", bold=True), Cell(None), Cell(None)])
         for item in finance.three_public:
             rows.append([Cell("　" + item.item), Cell(_amount(item.actual)), Cell(_percent(_rate(item.actual, item.budget)))])
+    if all(row[2].value is None for row in rows[1:]):
+        # No row has a share (seed 004 states its budget and execution only): no empty 占比 column.
+        return Table(widths=[3, 1.4], rows=[row[:2] for row in rows], header_rows=1, name="income_expenditure",
+                     caption="收支情况表", note="单位：万元")
     return Table(widths=[3, 1.4, 1], rows=rows, header_rows=1, name="income_expenditure",
                  caption="收支情况表", note="单位：万元")
 

@@ -255,7 +255,9 @@ def _formulas(placed: _Placed) -> dict[str, Decimal]:
     if table.name == "projects" and len(table.rows) > 2 and table.rows[-1][0].text == "合计":
         last = len(table.rows) - 1
         body = list(range(table.header_rows, last))
-        for c in (2, 3, 4):
+        # The amount columns, wherever they stand (a column no project has is left out of the table).
+        amounts = [c for c, cell in enumerate(table.rows[0]) if cell.text in ("年初预算数", "全年预算数", "全年执行数")]
+        for c in amounts:
             _sum_if_equal(placed, last, c, body, cached)
     elif table.name == "income_expenditure":
         labels = _label_rows(table)

@@ -106,6 +106,7 @@ def test_figures_not_entered_leave_no_empty_rows():
     labels = [row[0].value.strip("　") for row in table.rows[1:]]
     # Seed 004 prints its budget and execution only: no income or expenditure rows stand empty.
     assert labels == ["全年预算数", "全年执行数", "预算执行率"]
+    assert table.column_count == 2  # no row has a share: no empty 占比 column either
 
 
 def test_no_project_rows_say_whether_there_were_none_or_they_are_missing():
