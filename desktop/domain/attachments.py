@@ -43,6 +43,11 @@ def project_form_gaps(report: Report, index: int) -> list[Gap]:
         gaps.append(Gap(f"{prefix}.adjusted.total", "年度资金总额的全年预算数"))
     if fund_total(project.executed) is None:
         gaps.append(Gap(f"{prefix}.executed.total", "年度资金总额的全年执行数"))
+    columns = (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"))
+    for attr, source in (("current_year", "当年财政拨款"), ("carried_over", "上年结转资金"), ("other", "其他资金")):
+        given = [getattr(getattr(project, c), attr) is not None for c, _ in columns]
+        if any(given):  # a source the form prints: every column of its row is a figure to give
+            gaps += [Gap(f"{prefix}.{c}.{attr}", f"{source}的{word}") for (c, word), ok in zip(columns, given) if not ok]
     if not project.expected_goal.strip():
         gaps.append(Gap(f"{prefix}.expected_goal", "年度总体目标的预期目标"))
     if not project.actual_goal.strip():

@@ -332,6 +332,9 @@ def department_evaluation_table(report: Report, project: Optional[Project] = Non
                  name="department_evaluation", caption="部门整体支出绩效自评表")
 
 
+FUND_SOURCES = (("当年财政拨款", "current_year"), ("上年结转资金", "carried_over"), ("其他资金", "other"))
+
+
 def _fund_row(label: str, columns: tuple[FundColumn, FundColumn, FundColumn], attr: str,
               scored: Optional[tuple] = None) -> list[Cell]:
     values = [fund_total(c) if attr == "total" else getattr(c, attr) for c in columns]
@@ -351,16 +354,18 @@ def project_evaluation_table(report: Report, project: Optional[Project] = None) 
     rules = rule_set_for(report)
     evaluation = project_evaluation(project, rules)
     columns = (project.initial, project.adjusted, project.executed)
+    # A source of funds no column names (the clerk gave the totals only) is left out rather than printed
+    # as a row of empty cells; one that some column names must have them all (ATT-001 says which).
+    sources = [(label, attr) for label, attr in FUND_SOURCES if any(getattr(c, attr) is not None for c in columns)]
+    source_rows = [_fund_row(("其中：" if n == 0 else "") + label, columns, attr) for n, (label, attr) in enumerate(sources)]
     rows: list[list[Cell]] = [
         [Cell("项目名称", bold=True), Cell(project.name, colspan=9)],
         [Cell("主管部门", bold=True), Cell(report.profile.full_name or report.unit.name, colspan=4),
          Cell("实施单位", colspan=2, bold=True), Cell(project.department or report.profile.full_name or report.unit.name, colspan=3)],
-        [Cell("项目资金（万元）", rowspan=5, bold=True), Cell("", colspan=2), *_head("年初预算数", "全年预算数", "全年执行数", "分值", "执行率"),
+        [Cell("项目资金（万元）", rowspan=2 + len(source_rows), bold=True), Cell("", colspan=2), *_head("年初预算数", "全年预算数", "全年执行数", "分值", "执行率"),
          Cell("得分", colspan=2, bold=True)],
         _fund_row("年度资金总额", columns, "total", (project.execution_weight, evaluation.execution_rate, evaluation.execution_score)),
-        _fund_row("其中：当年财政拨款", columns, "current_year"),
-        _fund_row("上年结转资金", columns, "carried_over"),
-        _fund_row("其他资金", columns, "other"),
+        *source_rows,
         [Cell("年度总体目标", rowspan=2, bold=True), Cell("预期目标", colspan=5, bold=True, align=Align.CENTER),
          Cell("实际完成情况", colspan=4, bold=True, align=Align.CENTER)],
         [Cell(project.expected_goal, colspan=5), Cell(project.actual_goal, colspan=4)],

@@ -165,3 +165,14 @@ def filled_department_indicators():
     from .conftest import filled_seed
 
     return filled_seed("004").self_evaluation.indicators
+
+
+def test_a_source_of_funds_nobody_split_leaves_no_empty_row():
+    report = seed_report("000")
+    project = report.projects[0]
+    project.indicators = filled_department_indicators()
+    texts = [[pos[0].text for pos in row] for row in project_evaluation_table(report, project).grid()]
+    assert [row[1] for row in texts[3:4]] == ["年度资金总额"] and texts[4][0] == "年度总体目标"
+    project.initial.current_year = project.initial.total
+    texts = [[pos[0].text for pos in row] for row in project_evaluation_table(report, project).grid()]
+    assert texts[4][1] == "其中：当年财政拨款" and texts[5][0] == "年度总体目标"
