@@ -44,6 +44,8 @@ def project_form_gaps(report: Report, index: int) -> list[Gap]:
     if fund_total(project.executed) is None:
         gaps.append(Gap(f"{prefix}.executed.total", "年度资金总额的全年执行数"))
     columns = (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"))
+    if fund_total(project.initial) is None:
+        columns = columns[1:]  # no 年初预算 at all: entered as the year's budget only, as above
     for attr, source in (("current_year", "当年财政拨款"), ("carried_over", "上年结转资金"), ("other", "其他资金")):
         given = [getattr(getattr(project, c), attr) is not None for c, _ in columns]
         if any(given):  # a source the form prints: every column of its row is a figure to give
