@@ -1,4 +1,5 @@
-"""Writing files the clerk keeps: atomically, with a Chinese message when the disk or Word says no."""
+"""Files the clerk keeps and gives: written atomically, with a Chinese message when the disk or Word says
+no; and the first look at a file she gives the program (there, readable, neither empty nor too large)."""
 
 from __future__ import annotations
 
@@ -120,3 +121,32 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
     return atomic_write(path, lambda tmp: tmp.write_bytes(data))
+
+
+# The first bytes that tell formats apart: OLE2 (old .xls/.doc, or an encrypted OOXML), zip (.xlsx/.docx), PDF.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF"
+MAX_GIVEN_FILE_BYTES = 20 * 1024 * 1024  # a ledger of 50,000 rows is about 2 MB; a report with photos under 10
+
+
+def first_bytes(path: Path, refuse: Callable[[str], UserError], *, opened_in: str, when_empty: str,
+                when_too_large: str, limit: int = MAX_GIVEN_FILE_BYTES, count: int = 8) -> bytes:
+    """The file's first `count` bytes, after checking that it is there, can be read, is not empty and
+    not over `limit`; otherwise `refuse(message)` is raised. The caller says which program the file may
+    be open in ("Excel 或 WPS"), and what to do about an empty or a too large one."""
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(count)
+    except FileNotFoundError:
+        raise refuse(f"找不到文件“{path}”。请确认文件位置后重试。") from None
+    except OSError as exc:
+        raise refuse(f"无法读取“{path.name}”：{exc.strerror or exc}。如果文件正在 {opened_in} 中打开，请先关闭。") from None
+    if size == 0:
+        raise refuse(f"“{path.name}”是空文件（0 字节）{when_empty}")
+    if size > limit:
+        raise refuse(f"“{path.name}”太大（{size / 1024 / 1024:.1f} MB），超过了 {limit // 1024 // 1024} MB 的上限。{when_too_large}")
+    return head

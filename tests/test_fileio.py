@@ -105,3 +105,34 @@ def test_a_folder_in_place_of_the_file_is_refused_in_chinese(tmp_path):
     with pytest.raises(FileWriteError) as caught:
         atomic_write_bytes(folder, b"{}")
     assert "是一个文件夹" in caught.value.message and "Is a directory" not in caught.value.message
+
+
+def test_a_given_file_is_checked_once_with_each_readers_words(tmp_path):
+    """The Excel import and the old-report import share one check; each says what to do in its own words."""
+    from desktop.errors import UserError
+    from desktop.excel.safety import UnsafeFileError, check_file
+    from desktop.fileio import MAX_GIVEN_FILE_BYTES, first_bytes
+    from desktop.report_import import ReportImportError, read_source
+
+    class Refused(UserError):
+        pass
+
+    given = tmp_path / "表.bin"
+    given.write_bytes(b"PK\x03\x04rest")
+    assert first_bytes(given, Refused, opened_in="X", when_empty="", when_too_large="") == b"PK\x03\x04rest"
+
+    cases = []
+    for suffix, read, refused, words in ((".xlsx", check_file, UnsafeFileError, ("Excel 或 WPS", "里面没有表格", "分成几个文件")),
+                                         (".docx", read_source, ReportImportError, ("Word 或 WPS", "请选择正确的文件", "大图片"))):
+        empty = tmp_path / f"空{suffix}"
+        empty.write_bytes(b"")
+        large = tmp_path / f"大{suffix}"
+        with open(large, "wb") as handle:
+            handle.truncate(MAX_GIVEN_FILE_BYTES + 1)
+        locked = tmp_path / f"锁{suffix}"
+        locked.mkdir()  # reading a folder fails as a file held by another program may
+        for path, said in ((tmp_path / f"无{suffix}", "找不到文件"), (empty, words[1]), (large, words[2]), (locked, words[0])):
+            with pytest.raises(refused) as caught:
+                read(path)
+            cases.append(said in caught.value.message)
+    assert all(cases) and len(cases) == 8

@@ -11,8 +11,9 @@ import openpyxl
 import openpyxl.xml
 
 from ..errors import UserError
+from ..fileio import MAX_GIVEN_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC, first_bytes
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a ledger of 50,000 rows is about 2 MB
+MAX_FILE_BYTES = MAX_GIVEN_FILE_BYTES
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all members together, once inflated
 MAX_MEMBER_BYTES = 100 * 1024 * 1024  # one member, once inflated
 MAX_RATIO = 100  # inflated / compressed; real sheets stay well below 30
@@ -21,9 +22,6 @@ MAX_MEMBERS = 2000
 MAX_ROWS = 50_000  # rows of one worksheet
 MAX_COLUMNS = 200  # columns of one worksheet (by the dimension or the cells seen)
 MAX_SHEETS = 100
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 
 CONVERT_HINT = "请用 Excel 或 WPS 打开该文件，选择“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再导入另存后的文件。"
 
@@ -89,21 +87,11 @@ def check_file(path: Path) -> ScanResult:
     require_defusedxml()
     path = Path(path)
     check_name(path)
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise UnsafeFileError(f"找不到文件“{path}”。请确认文件位置后重试。") from None
-    except OSError as exc:
-        raise UnsafeFileError(f"无法读取“{path.name}”：{exc.strerror or exc}。如果文件正在 Excel 或 WPS 中打开，请先关闭。") from None
-    if size == 0:
-        raise UnsafeFileError(f"“{path.name}”是空文件（0 字节），里面没有表格。请选择正确的文件，或重新保存后再导入。")
-    if size > MAX_FILE_BYTES:
-        raise UnsafeFileError(
-            f"“{path.name}”太大（{size / 1024 / 1024:.1f} MB），超过了 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限。"
-            "请删除多余的工作表、图片和空行，或把台账分成几个文件分别导入。"
-        )
+    head = first_bytes(
+        path, UnsafeFileError, opened_in="Excel 或 WPS", limit=MAX_FILE_BYTES,
+        when_empty="，里面没有表格。请选择正确的文件，或重新保存后再导入。",
+        when_too_large="请删除多余的工作表、图片和空行，或把台账分成几个文件分别导入。",
+    )
     if head.startswith(OLE_MAGIC):
         raise UnsafeFileError(
             f"“{path.name}”实际上是旧版 Excel 97-2003（.xls）文件，或是设置了打开密码的文件，只是扩展名为 .xlsx。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..excel.safety import MAX_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC
+from ..fileio import OLE_MAGIC, PDF_MAGIC, ZIP_MAGIC, first_bytes
 from .errors import ReportImportError
 from .source import SourceDocument
 
@@ -31,21 +31,10 @@ def read_source(path: Path) -> SourceDocument:
         raise ReportImportError(
             f"“{path.name}”不是 Word 文档（.docx）或 PDF 文件。请选择往年自评报告的 .docx 或 .pdf 文件。"
         )
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise ReportImportError(f"找不到文件“{path}”。请确认文件位置后重试。") from None
-    except OSError as exc:
-        raise ReportImportError(f"无法读取“{path.name}”：{exc.strerror or exc}。如果文件正在 Word 或 WPS 中打开，请先关闭。") from None
-    if size == 0:
-        raise ReportImportError(f"“{path.name}”是空文件（0 字节）。请选择正确的文件。")
-    if size > MAX_FILE_BYTES:
-        raise ReportImportError(
-            f"“{path.name}”太大（{size / 1024 / 1024:.1f} MB），超过了 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限。"
-            "请删除文档中的大图片后另存一份再导入。"
-        )
+    head = first_bytes(
+        path, ReportImportError, opened_in="Word 或 WPS",
+        when_empty="。请选择正确的文件。", when_too_large="请删除文档中的大图片后另存一份再导入。",
+    )
     if suffix == ".docx":
         from .docx_source import read_docx
 
@@ -54,14 +43,14 @@ def read_source(path: Path) -> SourceDocument:
                 f"“{path.name}”设置了打开密码，或实际上是旧版 .doc 文件只是扩展名为 .docx。"
                 f"如果设置了密码，请在 Word 或 WPS 中取消密码后另存；否则{SAVE_AS_DOCX}"
             )
-        if head.startswith(b"%PDF"):
+        if head.startswith(PDF_MAGIC):
             raise ReportImportError(f"“{path.name}”实际上是 PDF 文件，只是扩展名为 .docx。请把扩展名改为 .pdf 后再导入。")
         if not head.startswith(ZIP_MAGIC):
             raise ReportImportError(f"“{path.name}”不是有效的 Word 文档，可能已损坏或是其他格式改了扩展名。{SAVE_AS_DOCX}")
         return read_docx(path)
     from .pdf_source import read_pdf
 
-    if not head.startswith(b"%PDF"):
+    if not head.startswith(PDF_MAGIC):
         raise ReportImportError(f"“{path.name}”不是有效的 PDF 文件，可能已损坏或是其他格式改了扩展名。请改用原来的 Word 文件（.docx）。")
     return read_pdf(path)
 
