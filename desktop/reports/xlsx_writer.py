@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -68,7 +69,7 @@ def sheet_name(table: Table, title: str, taken: set[str]) -> str:
     if table.name == "project_evaluation":
         project = _project_name(table) or title
         base = f"{base}（{project}）" if project else base
-    base = _INVALID_SHEET_CHARS.sub("_", base).strip("'")
+    base = _INVALID_SHEET_CHARS.sub("_", ILLEGAL_CHARACTERS_RE.sub("", base.replace("\x0b", " "))).strip("'")
     name = base[:31]
     n = 2
     while name in taken:
@@ -137,19 +138,25 @@ def _unit_columns(table: Table) -> dict[int, str]:
 _AMOUNT_WORDS = ("预算数", "执行数", "金额", "资金", "决算数")
 
 
+def sheet_text(text: str) -> str:
+    """Text a worksheet can hold: Word's manual line and page breaks (pasted with the clerk's text) become
+    line breaks, other control characters are dropped; openpyxl refuses them and the export would fail."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
 def _render(ws: Worksheet, table: Table, title: str) -> _Placed:
     width = table.column_count
     grid_cells = table.placed()
     first = TITLE_ROWS + 1
     placed = _Placed(ws, table, first)
 
-    ws.cell(row=1, column=1, value=title or table.caption).font = TITLE_FONT
+    ws.cell(row=1, column=1, value=sheet_text(title or table.caption)).font = TITLE_FONT
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 28
     if width > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     if table.note:
-        note = ws.cell(row=2, column=1, value=table.note)
+        note = ws.cell(row=2, column=1, value=sheet_text(table.note))
         note.font = Font(name=FONT_NAME, size=10)
         note.alignment = Alignment(horizontal="right" if table.note.startswith("单位") else "center")
         if width > 1:
@@ -173,7 +180,7 @@ def _render(ws: Worksheet, table: Table, title: str) -> _Placed:
             text = cell.text
             if in_header and c in units and "元" not in text:
                 text += f"（{units[c]}）"
-            target.value = text
+            target.value = sheet_text(text)
         target.font = Font(name=FONT_NAME, size=10, bold=cell.bold)
         target.alignment = Alignment(horizontal=_HALIGN[cell.alignment(in_header)], vertical="center", wrap_text=True)
         if in_header or (table.header_rows == 0 and cell.bold and not cell.is_number):

@@ -138,7 +138,7 @@ class PdfView(QScrollArea):
 
     def current_page(self) -> int:
         """The page at the top of the view, from 0."""
-        if not self._laid_out():
+        if not self.laid_out():
             return self._pending or 0  # not laid out yet: the page it is about to show
         top = self.verticalScrollBar().value()
         current = 0
@@ -148,8 +148,9 @@ class PdfView(QScrollArea):
             current = number
         return current
 
-    def _laid_out(self) -> bool:
-        # Placed in the column, and the scroll bar's range updated to the column's new height.
+    def laid_out(self) -> bool:
+        """Whether the pages are placed in the column at their real sizes, and the scroll bar's range
+        follows the column's new height (a layout pass after show_pdf or a zoom)."""
         if len(self.labels) < 2:
             return True
         for label in self.labels:
@@ -166,7 +167,7 @@ class PdfView(QScrollArea):
         target = self.labels[number].y()
         bar = self.verticalScrollBar()
         needed = min(target, self.pages.height() - self.viewport().height())
-        if (not self._laid_out() or bar.maximum() < needed) and tries:
+        if (not self.laid_out() or bar.maximum() < needed) and tries:
             # New pages are placed, and the scroll range follows, in the next layout pass: scroll after it.
             self._pending = number
             QTimer.singleShot(20, lambda: self._pending == number and self.go_to_page(number, tries - 1))

@@ -252,3 +252,20 @@ def test_form_totals_are_sums_that_libreoffice_recalculates(tmp_path):
     sheets = recalculate_to_csv(book, tmp_path / "csv")
     rows = {row[0]: row for row in sheets["部门整体支出绩效自评表"] if row}
     assert _csv_number(rows["总分"][5]) == 100 and _csv_number(rows["总分"][6]) == D("97.43")
+
+
+def test_text_pasted_from_word_with_its_break_characters_exports_to_every_format(tmp_path):
+    """Shift+Enter in Word is a vertical tab (\\x0b); pasted into a project name or a 偏差原因 it reached the
+    workbook, which refuses control characters, and the whole export failed. It is a line break now."""
+    from desktop.reports.export import export_report
+
+    report = filled_seed("000")
+    report.projects[0].name = "春蕾行动\x0b计划经费\x01"
+    indicator = report.self_evaluation.indicators[0]
+    indicator.deviation_reason = "第一行\x0b第二行"
+    result = export_report(report, tmp_path, ["docx", "pdf", "xlsx"])
+    book = load_workbook(next(p for p in result.paths if p.suffix == ".xlsx"))
+    texts = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("春蕾行动\n计划经费" in t for t in texts)
+    assert any("第一行\n第二行" in t for t in texts)
+    assert not any(re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", t) for t in texts)

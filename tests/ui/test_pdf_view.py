@@ -20,7 +20,7 @@ def test_pages_are_paged_and_zoomed_with_the_buttons_of_the_export_page(qtbot, s
     qtbot.waitExposed(view)
     pages = view.show_pdf(path)
     assert pages > 2
-    qtbot.waitUntil(view._laid_out)
+    qtbot.waitUntil(view.laid_out)  # the pages are placed and measured, as the clerk sees them
     assert view.current_page() == 0
     view.next_page()
     qtbot.waitUntil(lambda: view.current_page() == 1)
