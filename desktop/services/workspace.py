@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.carry_forward import new_year_from
 from ..domain.model import Outline, Report, Unit
 from ..errors import UserError
-from ..exchange import ExchangeError, read_file, write_file
 from ..paths import resources_dir
 from ..storage import Database, DuplicateReportError
 
@@ -45,7 +43,7 @@ class Workspace:
     # -------------------------------------------------------------- looking up
 
     def units(self) -> list[Unit]:
-        return self.database.units().list()
+        return self.database.read_units()
 
     def entries(self) -> list[ReportEntry]:
         return [ReportEntry(u, y, s) for u, y, s in self.database.reports().list_all()]
@@ -70,11 +68,11 @@ class Workspace:
 
     def years(self, unit: Unit) -> list[int]:
         """The years the unit has a report for, oldest first."""
-        return list(self.database.reports().list_years(unit.id))
+        return list(self.database.read_years(unit.id))
 
     def report_of(self, unit: Unit, year: int) -> Report | None:
         """The unit's report for the year, or None when there is none."""
-        return self.database.reports().get(unit.id, year)
+        return self.database.read_report(unit.id, year)
 
     def last_change(self, report: Report):
         """The stored revision of the report and who saved it last and when (a ReportStamp), or None.
@@ -132,6 +130,8 @@ class Workspace:
         if not earlier:
             return self.create_report(unit, year)
         previous = reports.get(unit.id, max(earlier))
+        from ..domain.carry_forward import new_year_from
+
         return reports.save(new_year_from(previous, year))
 
     def save(self, report: Report) -> Report:
@@ -146,6 +146,8 @@ class Workspace:
         second copy of a year unless `replace`): of two imports racing on one new database, exactly one
         stores the report and the other gets the same refusal as a plain re-import.
         """
+        from ..exchange import read_file  # the codec is imported when a file is read, not at start
+
         report = read_file(path)  # raises ExchangeError before anything is written
         unit = self.database.units().find(report.unit.name)
         if unit is not None:
@@ -162,6 +164,8 @@ class Workspace:
         """Import the two example units shipped in resources/demo (skipping years already present)."""
         imported = []
         for path in demo_files():
+            from ..exchange import read_file
+
             report = read_file(path)
             unit = self.database.units().find(report.unit.name)
             if unit is not None and self._has_year(unit, report.fiscal_year):
@@ -170,6 +174,8 @@ class Workspace:
         return imported
 
     def export_file(self, unit_name: str, year: int, path: Path) -> Path:
+        from ..exchange import write_file
+
         return write_file(self.open_report(unit_name, year), path)
 
     def write_submission(self, unit_name: str, year: int, folder: Path) -> Path:
@@ -191,4 +197,5 @@ def demo_files() -> list[Path]:
     return sorted((resources_dir() / "demo").glob("*.fulian.json"))
 
 
-__all__ = ["Workspace", "WorkspaceError", "ReportEntry", "ExchangeError"]
+__all__ = ["Workspace", "WorkspaceError", "ReportEntry"]
+

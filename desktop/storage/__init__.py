@@ -21,8 +21,6 @@ from .errors import (
     StorageError,
     UnitNotFoundError,
 )
-from .report_repository import ReportRepository
-from .units import UnitRepository
 
 __all__ = [
     "Database",
@@ -48,3 +46,16 @@ __all__ = [
     "ReportNotFoundError",
     "UnitNotFoundError",
 ]
+
+
+def __getattr__(name: str):
+    # The repositories import SQLAlchemy: loaded when first named, not when storage is imported.
+    if name == "ReportRepository":
+        from .report_repository import ReportRepository
+
+        return ReportRepository
+    if name == "UnitRepository":
+        from .units import UnitRepository
+
+        return UnitRepository
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

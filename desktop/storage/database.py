@@ -62,13 +62,12 @@ def open_database(
     with translated(path, os_errors=True):
         path.parent.mkdir(parents=True, exist_ok=True)
     check_writable(path)
-    engine = make_engine(path, busy_timeout_ms)
     # Three busy timeouts: another program creating or upgrading the schema holds the write lock for
     # the whole migration, which on a slow PC can outlast one busy timeout.
     deadline = time.monotonic() + 3 * busy_timeout_ms / 1000
     while True:
         try:
-            return _open_file(path, engine, scripts)
+            return _open_file(path, busy_timeout_ms, scripts)
         except DatabaseLockedError:
             # Two programs opening a new file at once can meet SQLite's lock while the other one
             # creates the schema or switches the file to WAL (steps where the busy timeout does not
@@ -78,9 +77,12 @@ def open_database(
             time.sleep(0.05)
 
 
-def _open_file(path: Path, engine, scripts: Path | None) -> Database:
-    if at_head(path, scripts):  # the usual start: nothing to migrate, and Alembic is never imported
-        return Database(path, engine, None)
+def _open_file(path: Path, busy_timeout_ms: int, scripts: Path | None) -> Database:
+    if at_head(path, scripts):
+        # The usual start: nothing to migrate, and Alembic is never imported. SQLAlchemy is imported by
+        # the first query that needs it; the report shown first is read with sqlite3 (quick_read.py).
+        return Database(path, lambda: make_engine(path, busy_timeout_ms), None, busy_timeout_ms=busy_timeout_ms)
+    engine = make_engine(path, busy_timeout_ms)
     # Alembic takes a quarter of a second to import: paid only when the file may need upgrading.
     from .migrations import alembic_config, upgrade
 
@@ -89,7 +91,7 @@ def _open_file(path: Path, engine, scripts: Path | None) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine, backup)
+    return Database(path, engine, backup, busy_timeout_ms=busy_timeout_ms)
 
 
 def _open_on_server(

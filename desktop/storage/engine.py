@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import URL
+if TYPE_CHECKING:  # imported by make_engine: a file at the newest schema opens and shows without SQLAlchemy
+    from sqlalchemy import Connection, Engine
 
 BUSY_TIMEOUT_MS = 5000
 IMMEDIATE = "fulian_begin_immediate"  # execution option: take the write lock at BEGIN
 
 
 def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import URL
+
     engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")

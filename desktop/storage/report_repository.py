@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..domain.model import Activity, Outline, Report, ReportStatus, RuleSet, Unit, UnitLevel
+from ..domain.model import Activity, Report, Unit, UnitLevel
 from . import rows
 from .author import stamp
 from .engine import reading, writing
 from .errors import DuplicateReportError, InvalidReportError, ReportChangedError, ReportNotFoundError
+from .report_loading import assemble_report
 from .schema import (
     REPORT_CHILD_TABLES,
+    metadata,
     SCOPE_DEPARTMENT_TARGET,
     SCOPE_PROJECT,
     SCOPE_SELF_EVALUATION,
@@ -348,52 +350,9 @@ def load_all(conn: Connection) -> list[Report]:
 def _load(conn: Connection, row: Any) -> Report:
     report_id = row["id"]
 
-    def select_rows(table, *order):
-        query = select(table).where(table.c.report_id == report_id).order_by(*order)
+    def fetch(table_name: str, order: tuple[str, ...]):
+        table = metadata.tables[table_name]
+        query = select(table).where(table.c.report_id == report_id).order_by(*(table.c[name] for name in order))
         return conn.execute(query).mappings().all()
 
-    texts: dict[str, list[str]] = defaultdict(list)
-    for r in select_rows(report_texts, report_texts.c.list_name, report_texts.c.position):
-        texts[r["list_name"]].append(r["text"])
-
-    by_scope: dict[tuple[str, int | None], list] = defaultdict(list)
-    for r in select_rows(indicators, indicators.c.scope, indicators.c.project_id, indicators.c.position):
-        by_scope[(r["scope"], r["project_id"])].append(rows.indicator_from(r))
-
-    profile_row = conn.execute(select(report_profiles).where(report_profiles.c.report_id == report_id))
-    finance_row = conn.execute(select(report_finances).where(report_finances.c.report_id == report_id))
-
-    return Report(
-        unit=Unit(name=row["unit_name"], level=UnitLevel(row["level"]), superior=row["superior"], id=row["unit_id"]),
-        fiscal_year=row["fiscal_year"],
-        report_date=row["report_date"],
-        outline=Outline(row["outline"]),
-        status=ReportStatus(row["status"]),
-        rule_set=RuleSet(row["rule_set"]),
-        overlays=texts["overlays"],
-        title=row["title"],
-        profile=rows.profile_from(
-            profile_row.mappings().first(),
-            texts["internal_bodies"],
-            [rows.post_from(r) for r in select_rows(leadership_posts, leadership_posts.c.position)],
-        ),
-        tasks=[rows.task_from(r) for r in select_rows(work_tasks, work_tasks.c.position)],
-        activity_kinds=texts["activity_kinds"],
-        activities=[rows.activity_from(r) for r in select_rows(activities, activities.c.position)],
-        department_target=rows.department_target_from(row, by_scope[(SCOPE_DEPARTMENT_TARGET, None)]),
-        finance=rows.finance_from(
-            finance_row.mappings().first(),
-            [rows.income_from(r) for r in select_rows(income_lines, income_lines.c.position)],
-            [rows.three_public_from(r) for r in select_rows(three_public_lines, three_public_lines.c.position)],
-        ),
-        projects=[
-            rows.project_from(r, by_scope[(SCOPE_PROJECT, r["id"])])
-            for r in select_rows(projects, projects.c.position)
-        ],
-        self_evaluation=rows.self_evaluation_from(row, by_scope[(SCOPE_SELF_EVALUATION, None)]),
-        narratives=rows.narratives_from(select_rows(narratives, narratives.c.name)),
-        problems=texts["problems"],
-        measures=texts["measures"],
-        id=report_id,
-        revision=row["revision"],
-    )
+    return assemble_report(row, fetch)

@@ -31,6 +31,8 @@ from sqlalchemy import (
     text,
 )
 
+from .report_loading import SCOPE_DEPARTMENT_TARGET, SCOPE_PROJECT, SCOPE_SELF_EVALUATION
+
 # Named constraints are what let Alembic's batch mode (SQLite's copy-and-rename ALTER) find and change
 # them later; unnamed ones cannot be dropped by name.
 NAMING_CONVENTION = {
@@ -46,10 +48,7 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 # Lists of plain strings kept in report_texts, by list_name.
 TEXT_LISTS = ("internal_bodies", "activity_kinds", "problems", "measures", "overlays")
 
-# Where an indicator belongs: the department's target, the 自评表, or one project's 自评表 (附1).
-SCOPE_DEPARTMENT_TARGET = "department_target"
-SCOPE_SELF_EVALUATION = "self_evaluation"
-SCOPE_PROJECT = "project"
+# Where an indicator belongs (the names live with the report loader, which reads them without SQLAlchemy).
 INDICATOR_SCOPES = (SCOPE_DEPARTMENT_TARGET, SCOPE_SELF_EVALUATION, SCOPE_PROJECT)
 
 

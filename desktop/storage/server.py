@@ -10,12 +10,13 @@ tcp_user_timeout), so a server that is off, slow or gone gives a message in seco
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
 
 from .server_errors import InvalidServerAddressError
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a server is actually used (not on a file's start path)
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
 
 SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 DEFAULT_PORT = 5432
@@ -66,6 +67,8 @@ class ServerLocation:
         )
 
     def sqlalchemy_url(self, with_password: bool = True) -> URL:
+        from sqlalchemy.engine import URL
+
         return URL.create(
             DRIVER,
             username=self.user,
@@ -89,6 +92,9 @@ def parse_server_url(text: str) -> ServerLocation:
     if not is_server_locator(raw):
         raise InvalidServerAddressError(raw, "应以 postgresql:// 开头")
     try:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:
         detail = "端口应是数字" if "int()" in str(exc) else "无法识别"
@@ -151,6 +157,8 @@ def make_server_engine(
 ) -> Engine:
     """A small pool of psycopg 3 connections; each is checked before use, so one dropped while idle
     (server restarted, PC asleep) is replaced instead of failing the clerk's next save."""
+    from sqlalchemy import create_engine
+
     return create_engine(
         location.sqlalchemy_url(),
         connect_args=connect_arguments(connect_timeout_s, statement_timeout_ms),

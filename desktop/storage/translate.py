@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
-
-from sqlalchemy.exc import DBAPIError
 
 from .errors import from_os_error, from_sqlite_error
 
@@ -22,11 +21,6 @@ def translated(path, os_errors: bool = False) -> Iterator[None]:
     """
     try:
         yield
-    except DBAPIError as exc:
-        error = _translate_driver_error(exc.orig, path)
-        if error is None:
-            raise
-        raise error from exc
     except sqlite3.Error as exc:
         error = from_sqlite_error(exc, path)
         if error is None:
@@ -37,11 +31,23 @@ def translated(path, os_errors: bool = False) -> Iterator[None]:
             raise
         raise from_os_error(exc, path) from exc
     except Exception as exc:
+        if _is_sqlalchemy_driver_error(exc):
+            error = _translate_driver_error(exc.orig, path)
+            if error is None:
+                raise
+            raise error from exc
         # A psycopg error raised outside SQLAlchemy (e.g. by a raw connection).
         error = _translate_driver_error(exc, path) if type(exc).__module__.startswith("psycopg") else None
         if error is None:
             raise
         raise error from exc
+
+
+def _is_sqlalchemy_driver_error(exc: BaseException) -> bool:
+    # Looked up rather than imported: a SQLite file at the newest schema is read at start without
+    # SQLAlchemy, and until SQLAlchemy is imported none of its errors can be raised.
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(exc, errors.DBAPIError)
 
 
 def _translate_driver_error(orig: BaseException, path):

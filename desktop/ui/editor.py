@@ -75,7 +75,7 @@ class Editor(QObject):
     changed = Signal(str)  # a field path whose value changed
     list_about_to_change = Signal(str, int, int)  # list path, row, +1 insert / -1 remove
     list_changed = Signal(str, int, int)  # the same, after the change
-    report_loaded = Signal()  # a different report (or none) is now open
+    _report_loaded = Signal()  # a different report (or none) is now open: see report_loaded
     save_state_changed = Signal()
     # The report was changed elsewhere and a save was refused; emitted once per conflict with the message.
     conflict = Signal(str)
@@ -85,6 +85,7 @@ class Editor(QObject):
     def __init__(self, workspace: Workspace, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.workspace = workspace
+        self._catching_up: Optional[list] = None
         self.session: Optional[EditSession] = None
         self._conflict_announced = False
         self.undo_stack = QUndoStack(self)
@@ -92,6 +93,25 @@ class Editor(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(SAVE_DELAY_SECONDS * 1000))
         self._timer.timeout.connect(self.flush)
+
+    @property
+    def report_loaded(self) -> "_LoadedSignal":
+        """Emitted when a different report (or none) is now open; `.connect(slot)`, `.emit()`."""
+        return _LoadedSignal(self._report_loaded, self._catching_up)
+
+    @contextmanager
+    def catching_up(self) -> Iterator[None]:
+        """Build a part of the window (a page first opened now, after a report was loaded) inside this:
+        whatever it connects to report_loaded is then called once, so it shows the report already open
+        exactly as if it had been there when the report was loaded, and nothing else is disturbed."""
+        connected: list = []
+        self._catching_up = connected
+        try:
+            yield
+        finally:
+            self._catching_up = None
+        for slot in connected:
+            slot()
 
     @property
     def report(self) -> Optional[Report]:
@@ -239,3 +259,19 @@ class Editor(QObject):
     @property
     def save_error(self) -> str:
         return self.session.error if self.session else ""
+
+
+class _LoadedSignal:
+    """Editor.report_loaded: the signal, and a record of the slots connected while catching up."""
+
+    def __init__(self, signal, catching_up: Optional[list]):
+        self._signal = signal
+        self._catching_up = catching_up
+
+    def connect(self, slot):
+        if self._catching_up is not None:
+            self._catching_up.append(slot)
+        return self._signal.connect(slot)
+
+    def __getattr__(self, name: str):  # emit, disconnect …
+        return getattr(self._signal, name)

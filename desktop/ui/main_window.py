@@ -32,7 +32,6 @@ from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
 from .change_watch import ChangeWatcher
 from .conflict import ConflictHandler
-from .restore_dialog import restore_from_backup
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
 from .editor import Editor
 from .grid_actions import GridEditActions
@@ -124,7 +123,6 @@ class MainWindow(QMainWindow):
         self.navigation.setMaximumWidth(180)
         self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
-        self.page_list: list[Page] = []
         self._build_pages()
         self.navigation.currentRowChanged.connect(self._page_changed)
         report_view = QSplitter()
@@ -182,43 +180,75 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- building
 
-    def _build_pages(self) -> None:
-        pages: list[Page] = [
-            OverviewPage(self.editor),
-            ProfilePage(self.editor),
-            WorkPage(self.editor),
-            LedgerPage(self.editor),
-            FinancePage(self.editor),
-            ProjectsPage(self.editor),
-            EvaluationPage(self.editor),
-            AnalysisPage(self.editor),
-        ]
-        self.overview, self.profile_page, self.work_page, self.ledger_page = pages[:4]
-        self.finance_page, self.projects_page, self.evaluation_page, self.analysis_page = pages[4:8]
-        self.checks_page = ChecksPage(self.editor, place=self.field_place)
-        self.checks_page.jump_requested.connect(self.go_to_field)
-        self.checks_page.recheck_requested.connect(self.run_checks)
-        self.export_page = ExportPage(self.editor, self)
-        self.district_page = DistrictPage(self.editor)
-        self.district_page.units_changed.connect(self.reload_unit_picker)
-        pages += [self.checks_page, self.export_page, self.district_page]
-        for number, page in enumerate(pages):
-            self.add_page(page, number)
-            # A form label's buddy is the field's container; its Alt+letter must reach the field itself.
-            for label in page.findChildren(QLabel):
-                buddy = label.buddy()
-                if buddy is not None and buddy.focusProxy() is not None:
-                    label.setBuddy(buddy.focusProxy())
+    # The report's parts in the navigation list, with the attribute that names each built page.
+    PAGES = (
+        ("overview", OverviewPage), ("profile_page", ProfilePage), ("work_page", WorkPage),
+        ("ledger_page", LedgerPage), ("finance_page", FinancePage), ("projects_page", ProjectsPage),
+        ("evaluation_page", EvaluationPage), ("analysis_page", AnalysisPage), ("checks_page", ChecksPage),
+        ("export_page", ExportPage), ("district_page", DistrictPage),
+    )
 
-    def add_page(self, page: Page, number: int) -> None:
-        self.page_list.append(page)
-        self.pages.addWidget(page)
-        item = QListWidgetItem(page.title)
-        shortcut = f"Ctrl+{(number + 1) % 10}" if number < 10 else ""
-        if shortcut:
-            item.setToolTip(f"快捷键 {shortcut}")
-            QShortcut(QKeySequence(shortcut), self, lambda n=number: self.show_page(n))
-        self.navigation.addItem(item)
+    def _build_pages(self) -> None:
+        """The navigation list and an empty place per page: a page is built when it is first shown or
+        asked for (start-up builds only the one on screen)."""
+        self._built: dict[int, Page] = {}
+        for number, (_name, page_class) in enumerate(self.PAGES):
+            self.pages.addWidget(QWidget())
+            item = QListWidgetItem(page_class.title)
+            shortcut = f"Ctrl+{(number + 1) % 10}" if number < 10 else ""
+            if shortcut:
+                item.setToolTip(f"快捷键 {shortcut}")
+                QShortcut(QKeySequence(shortcut), self, lambda n=number: self.show_page(n))
+            self.navigation.addItem(item)
+
+    def page(self, number: int) -> Page:
+        """The page at `number` in the list, built now if it was not yet."""
+        page = self._built.get(number)
+        if page is not None:
+            return page
+        page_class = self.PAGES[number][1]
+        # Built after the report was loaded: it catches up on the report that is open.
+        with self.editor.catching_up():
+            if page_class is ChecksPage:
+                page = ChecksPage(self.editor, place=self.field_place)
+                page.jump_requested.connect(self.go_to_field)
+                page.recheck_requested.connect(self.run_checks)
+            elif page_class is ExportPage:
+                page = ExportPage(self.editor, self)
+            elif page_class is DistrictPage:
+                page = DistrictPage(self.editor)
+                page.units_changed.connect(self.reload_unit_picker)
+            else:
+                page = page_class(self.editor)
+        # A form label's buddy is the field's container; its Alt+letter must reach the field itself.
+        for label in page.findChildren(QLabel):
+            buddy = label.buddy()
+            if buddy is not None and buddy.focusProxy() is not None:
+                label.setBuddy(buddy.focusProxy())
+        self._built[number] = page
+        placeholder = self.pages.widget(number)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(number, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+        if self.issues is not None:
+            page.set_issues(checking.marks(self.issues))
+            if isinstance(page, ChecksPage):
+                page.show_issues(self.issues)
+        return page
+
+    @property
+    def page_list(self) -> list[Page]:
+        """Every page (all built)."""
+        return [self.page(number) for number in range(len(self.PAGES))]
+
+    def __getattr__(self, name: str):
+        # window.ledger_page and the like: the page, built when first named.
+        for number, (attribute, _page_class) in enumerate(type(self).PAGES):
+            if attribute == name:
+                return self.page(number)
+        raise AttributeError(name)
 
     def database_settings(self) -> None:
         """文件 → 数据库设置: choose the local file or a shared server for the next start."""
@@ -240,7 +270,7 @@ class MainWindow(QMainWindow):
         self.export_action = QAction("导出数据文件(&E)…", self, triggered=self.export_file)
         self.export_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.submission_action = QAction("生成报送文件(&S)…", self, triggered=self.generate_submission)
-        self.restore_action = QAction("从备份恢复(&B)…", self, triggered=lambda: restore_from_backup(self))
+        self.restore_action = QAction("从备份恢复(&B)…", self, triggered=self.restore_from_backup)
         self.quit_action = QAction("退出(&X)", self, triggered=self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.database_settings_action = QAction("数据库设置(&D)…", self, triggered=self.database_settings)
@@ -405,18 +435,19 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(number)
 
     def page_index(self, page: Page) -> int:
-        return self.page_list.index(page)
+        return next(number for number, built in self._built.items() if built is page)
 
     def _page_changed(self, number: int) -> None:
         self.editor.flush()  # leaving a page saves what it held
+        if number < 0:
+            return
+        page = self.page(number)
         self.pages.setCurrentIndex(number)
-        page = self.pages.currentWidget()
-        if isinstance(page, Page):
-            page.page_shown()
+        page.page_shown()
 
     def go_to_field(self, path: str) -> bool:
         """Open the page that holds the field and put the cursor in it."""
-        owners = [page for page in self.page_list if page.owns(path)]
+        owners = self._owners(path)
         # The page that shows the field itself first (a part such as 绩效目标 may be owned by two).
         owners.sort(key=lambda page: page.label_for(path) is None)
         for page in owners:
@@ -430,12 +461,16 @@ class MainWindow(QMainWindow):
 
     def field_place(self, path: str) -> str:
         """Where the clerk edits a field, in the words on screen: “单位概况 › 主要职能”."""
-        owners = [page for page in self.page_list if page.owns(path)]
+        owners = self._owners(path)
         for page in owners:
             label = page.label_for(path)
             if label:
                 return f"{page.title} › {label}"
         return owners[0].title if owners else ""
+
+    def _owners(self, path: str) -> list[Page]:
+        """The pages that edit the field (built if they were not yet)."""
+        return [self.page(number) for number, (_name, page_class) in enumerate(self.PAGES) if page_class.owns(path)]
 
     # -------------------------------------------------------------- validation
 
@@ -452,9 +487,10 @@ class MainWindow(QMainWindow):
         self.check_label.setText(f"校验：{checking.summary_text(issues)}" if issues else "校验：未发现问题")
         set_tone(self.check_label, None if checking.count(issues).ok else "bad")
         marks = checking.marks(issues)
-        for page in self.page_list:
+        for page in list(self._built.values()):  # a page built later takes the marks then
             page.set_issues(marks)
-        self.checks_page.show_issues(issues)
+            if isinstance(page, ChecksPage):
+                page.show_issues(issues)
 
     # -------------------------------------------------------------- commands
 
@@ -500,6 +536,11 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self.import_in_background(Path(path))
+
+    def restore_from_backup(self) -> None:
+        from .restore_dialog import restore_from_backup  # backups bring Alembic: imported when asked for
+
+        restore_from_backup(self)
 
     def import_old_report(self) -> None:
         from .report_import_dialog import import_old_report

@@ -64,8 +64,10 @@ class Page(QWidget):
 
     # -------------------------------------------------------------- for the main window
 
-    def owns(self, path: str) -> bool:
-        return any(fieldpath.is_within(path, prefix) for prefix in self.prefixes)
+    @classmethod
+    def owns(cls, path: str) -> bool:
+        """The page edits the field (known before the page is built: the window builds pages on first use)."""
+        return any(fieldpath.is_within(path, prefix) for prefix in cls.prefixes)
 
     def set_issues(self, issues: list[tuple[str, str, str]]) -> None:
         self.binder.set_issues(issues)
