@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape as _html_escape
 from pathlib import Path
 from typing import Optional
-from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document as new_docx
 from docx.enum.section import WD_SECTION
@@ -18,6 +18,12 @@ from ..domain.text import clean  # text stored before entry was checked must not
 from .column_widths import balanced_label, fit_widths
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
 from .fonts import Face, resolve_faces
+
+
+def xml_escape(text: str) -> str:
+    """&, < and > as entities (what xml.sax.saxutils.escape does, without its import of urllib)."""
+    return _html_escape(text, quote=False)
+
 
 _ALIGN = {
     Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,

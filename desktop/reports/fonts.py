@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..paths import resources_dir
 from .document import Font
@@ -96,13 +96,26 @@ def resolve_faces(search: Optional[list[Path]] = None, folder: Optional[Path] = 
 
 def glyph_fallback(folder: Optional[Path] = None) -> Face:
     """The face for characters the role's face lacks (fonts.json "fallback")."""
+    return glyph_fallbacks(folder)[0]
+
+
+def glyph_fallbacks(folder: Optional[Path] = None) -> list[Face]:
+    """The faces tried, in order, for a character the role's face lacks: fonts.json "fallback" (the
+    common characters, GBK) and then "rare" (CJK Extension A, compatibility ideographs and the
+    Extension B characters it has: the rare characters of names)."""
     folder = folder or fonts_dir()
-    name, index = _split(_table(folder)["fallback"]["file"])
-    return Face(Font.BODY, _table(folder)["fallback"]["family"], folder / name, index, bundled=True)
+    faces = []
+    for key in ("fallback", "rare"):
+        spec = _table(folder).get(key)
+        if spec:
+            name, index = _split(spec["file"])
+            faces.append(Face(Font.BODY, spec["family"], folder / name, index, bundled=True))
+    return faces
 
 
 _registered: dict[str, object] = {}
-_lock = threading.Lock()
+_on_demand: dict[str, Face] = {}  # fallback faces named but not yet parsed (pdf_name → face)
+_lock = threading.RLock()
 
 
 def _register(face: Face) -> str:
@@ -117,32 +130,50 @@ def _register(face: Face) -> str:
     return face.pdf_name
 
 
-def register_pdf_fonts(faces: dict[Font, Face], fallback: Optional[Face] = None) -> dict[Font, str]:
+def register_pdf_fonts(faces: dict[Font, Face], fallbacks: Optional[list[Face]] = None) -> dict[Font, str]:
     """Register each file with reportlab once per process; returns role → reportlab font name.
 
-    The glyph fallback face is registered too (see `with_fallback`).
+    The glyph fallback faces (see `with_fallback`) are only named here: they are the largest files
+    (WenQuanYi has five times the glyphs of a Fandol face) and most reports never need them, so each
+    is parsed and registered when a character first turns out to be missing from the faces before it.
     """
     with _lock:
-        _register(fallback or glyph_fallback())
+        for fallback in glyph_fallbacks() if fallbacks is None else fallbacks:
+            if fallback.pdf_name not in _registered:
+                _on_demand[fallback.pdf_name] = fallback
         return {role: _register(face) for role, face in faces.items()}
 
 
 def covers(font_name: str, char: str) -> bool:
-    """Whether a registered font has a glyph for the character (spaces and controls always pass)."""
+    """Whether a font has a glyph for the character (spaces and controls always pass).
+
+    A fallback face named by register_pdf_fonts is registered here, the first time it is asked about.
+    """
     if char.isspace() or ord(char) < 32:
         return True
-    return ord(char) in _registered[font_name].face.charToGlyph
+    font = _registered.get(font_name)
+    if font is None:
+        with _lock:
+            if font_name not in _registered:
+                _register(_on_demand[font_name])
+            font = _registered[font_name]
+    return ord(char) in font.face.charToGlyph
 
 
-def with_fallback(runs: list[tuple[str, str]], fallback: str) -> list[tuple[str, str]]:
-    """Runs of (text, font) re-cut so that every character a font lacks is set in the fallback font.
+def with_fallback(runs: list[tuple[str, str]], fallbacks: str | Sequence[str]) -> list[tuple[str, str]]:
+    """Runs of (text, font) re-cut so that every character a font lacks is set in the first fallback
+    font that has it.
 
-    Where the fallback lacks it as well the character stays with the role's font (nothing better exists).
+    Where every fallback lacks it as well the character stays with the role's font (nothing better exists).
     """
+    if isinstance(fallbacks, str):
+        fallbacks = [fallbacks]
     result: list[tuple[str, str]] = []
     for text, font in runs:
         for char in text:
-            face = font if covers(font, char) or not covers(fallback, char) else fallback
+            face = font
+            if not covers(font, char):
+                face = next((name for name in fallbacks if covers(name, char)), font)
             if result and result[-1][1] == face:
                 result[-1] = (result[-1][0] + char, face)
             else:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape as _html_escape
 from pathlib import Path
 from typing import Optional
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, black
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -19,9 +19,15 @@ from reportlab.platypus.flowables import CondPageBreak
 from . import cjkwrap
 from .column_widths import balanced_label, fit_widths
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
-from .fonts import Face, glyph_fallback, register_pdf_fonts, resolve_faces, with_fallback
+from .fonts import Face, glyph_fallbacks, register_pdf_fonts, resolve_faces, with_fallback
 from .pdf_table import Placed, SplittingTable
 from .pdf_text import Closing, TextBlock
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities (what xml.sax.saxutils.escape does, without its import of urllib)."""
+    return _html_escape(text, quote=False)
+
 
 cjkwrap.install()
 
@@ -34,14 +40,14 @@ DRAFT_NOTE = "草稿（仅供核对，不得报送）"
 class PdfWriter:
     def __init__(self, faces: Optional[dict[Font, Face]] = None):
         self.faces = faces or resolve_faces()
-        fallback = glyph_fallback()
-        self.names = register_pdf_fonts(self.faces, fallback)
-        self.fallback = fallback.pdf_name
+        fallbacks = glyph_fallbacks()
+        self.names = register_pdf_fonts(self.faces, fallbacks)
+        self.fallbacks = [face.pdf_name for face in fallbacks]
 
     def _text(self, runs: list[tuple[str, str]], size: float, leading: float, align: Align = Align.JUSTIFY,
               first_indent: float = 0.0, right_indent: float = 0.0) -> TextBlock:
         """A body-text block whose characters missing from their face are set in the fallback face."""
-        return TextBlock(with_fallback(runs, self.fallback), size, leading, align, first_indent, right_indent)
+        return TextBlock(with_fallback(runs, self.fallbacks), size, leading, align, first_indent, right_indent)
 
     # ------------------------------------------------------------ styles
 
@@ -62,7 +68,7 @@ class PdfWriter:
         # The official faces have no bold; bold runs are set in 黑体, the customary emphasis in 公文.
         font = self.names[Font.HEADING1] if bold else self.names[Font.BODY]
         parts = []
-        for chunk, face in with_fallback([(text, font)], self.fallback):
+        for chunk, face in with_fallback([(text, font)], self.fallbacks):
             parts.append(escape(chunk) if face == self.names[Font.BODY] else f'<font name="{face}">{escape(chunk)}</font>')
         return "".join(parts)
 

@@ -108,3 +108,41 @@ def test_page_numbers_are_regular_song_in_pdf_and_word(tmp_path):
         footers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer")]
     assert footers and all('w:eastAsia="宋体"' in f and "<w:b/>" not in f and "<w:b " not in f for f in footers)
     assert any("PAGE" in f for f in footers)
+
+
+@pytest.mark.parametrize("rare", ["㛃", "䶮"])
+def test_a_rare_character_of_a_name_is_set_in_the_rare_fallback(tmp_path, rare):
+    """CJK Extension A: neither the 公文 faces nor WenQuanYi have it; HanaMinA-rare does."""
+    name = f"王{rare}"
+    document = Document(title=f"关于{name}同志的报告", blocks=[Paragraph([Run(f"联系人{name}。")])])
+    path = tmp_path / "rare.pdf"
+    write_pdf(document, path)
+    with pdfplumber.open(path) as pdf:
+        fonts = [(c["text"], c["fontname"].split("+")[-1]) for c in pdf.pages[0].chars]
+    assert [font for text, font in fonts if text == rare] == ["HanaMinA", "HanaMinA"]  # title and body
+    assert ("王", "FandolFang-Regular") in fonts and ("王", "FandolSong-Bold") in fonts
+    text = run("pdftotext", "-enc", "UTF-8", str(path), "-")
+    assert f"关于{name}同志的报告" in text and f"联系人{name}。" in text
+
+
+def test_the_fallback_faces_are_read_only_when_a_character_needs_them(tmp_path):
+    """Parsed faces land in the user's cache folder: a document the 公文 faces cover parses no fallback."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom pathlib import Path\n"
+        "from desktop.reports.document import Document, Paragraph, Run\n"
+        "from desktop.reports.pdf_writer import write_pdf\n"
+        "write_pdf(Document(title='报告', blocks=[Paragraph([Run(sys.argv[1])])]), Path(sys.argv[2]))\n"
+    )
+
+    def cached_after(text: str, folder: str) -> int:
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / folder)}
+        subprocess.run([sys.executable, "-c", script, text, str(tmp_path / f"{folder}.pdf")], env=env, check=True)
+        return len(list((tmp_path / folder).rglob("*.pickle")))
+
+    assert cached_after("正文仿宋。", "common") == 5  # the role faces (four Fandol styles, the numerals), no fallback
+    assert cached_after("正文仿宋，张喆。", "gbk") == 6  # WenQuanYi as well
+    assert cached_after("正文仿宋，王㛃。", "rare") == 7  # and HanaMinA-rare
