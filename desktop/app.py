@@ -47,12 +47,15 @@ def main(argv: list[str] | None = None) -> int:
     database = open_chosen_database(args.db)
     if database is None:
         return 2
-    window = MainWindow(Workspace(database))
+    workspace = Workspace(database)
+    window = MainWindow(workspace)
     crash.set_save_all(window.editor.flush)
     window.show()
     probe = os.environ.get(START_PROBE)
     if probe:
         return _report_first_paint(app, window, Path(probe), database)
+    app.processEvents()  # the window is painted with the report first; then what saving needs loads aside
+    workspace.prepare_in_background()
     try:
         return app.exec()
     finally:

@@ -74,6 +74,19 @@ class Workspace:
         """The unit's report for the year, or None when there is none."""
         return self.database.read_report(unit.id, year)
 
+    def prepare_in_background(self) -> None:
+        """Load what writing needs (SQLAlchemy, the engine) on a thread of its own, now that the report
+        has been read without it. A failure here is left for the first real query to report."""
+        import threading
+
+        def prepare() -> None:
+            try:
+                self.database.prepare()
+            except Exception:  # noqa: BLE001 - the save or poll that needs the database says what is wrong
+                pass
+
+        threading.Thread(target=prepare, name="prepare-database").start()
+
     def last_change(self, report: Report):
         """The stored revision of the report and who saved it last and when (a ReportStamp), or None.
 

@@ -80,6 +80,16 @@ class Database:
 
         return DistrictRepository(self)
 
+    def prepare(self) -> None:
+        """Import SQLAlchemy and the repositories and make the engine, if not done yet (no query is run).
+
+        A start reads its first report without them; the program calls this off the GUI thread once
+        the report is on screen, so that the first save or check for others' changes does not pause.
+        """
+        from . import report_repository, units  # noqa: F401 - imported now rather than at the first save
+
+        self.engine
+
     # -------------------------------------------------------------- reads that may skip SQLAlchemy
 
     def read_units(self) -> list[Unit]:

@@ -67,3 +67,22 @@ def test_a_damaged_file_gets_the_repositories_message(db_path):
             raise AssertionError("a damaged file must be refused")
     finally:
         db.close()
+
+
+def test_what_saving_needs_is_loaded_aside_once_the_report_is_shown(db_path):
+    stored_seeds(db_path)
+    code = (
+        f"import sys, threading; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from desktop.services.workspace import Workspace\n"
+        "from desktop.storage import open_database\n"
+        f"ws = Workspace(open_database({str(db_path)!r}))\n"
+        "unit = ws.units()[0]\n"
+        "report = ws.report_of(unit, ws.years(unit)[-1])\n"
+        "before = 'sqlalchemy' in sys.modules\n"
+        "ws.prepare_in_background()\n"
+        "for thread in threading.enumerate():\n"
+        "    if thread is not threading.main_thread(): thread.join()\n"
+        "print(before, 'sqlalchemy' in sys.modules, ws.last_change(report).revision == report.revision)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True", "True"]
