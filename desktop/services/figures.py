@@ -222,7 +222,9 @@ def income_composition(report: Report) -> list[Bar]:
     lines = [line for line in finance.income_lines if line.amount]
     shares = fin.income_shares(finance)
     by_line = {id(line): share for line, share in zip(finance.income_lines, shares)}
-    return [Bar(line.source, line.amount, f"{format_wan(line.amount)}  {format_percent(by_line[id(line)])}") for line in lines]
+    places = finance.share_places
+    return [Bar(line.source, line.amount, f"{format_wan(line.amount)}  {format_share(by_line[id(line)], places)}")
+            for line in lines]
 
 
 def expenditure_composition(report: Report) -> list[Bar]:
@@ -230,7 +232,8 @@ def expenditure_composition(report: Report) -> list[Bar]:
     spent = fin.expenditure_total(exp)
     if not spent:
         return []
-    basic_share, project_share = fin.expenditure_shares(exp)
+    places = report.finance.share_places  # the shares as the report prints them
+    basic_share, project_share = fin.expenditure_shares(exp, places)
     bars = []
     if exp.personnel is not None or exp.public is not None:
         parts = [("人员经费", exp.personnel), ("公用经费", exp.public)]
@@ -240,9 +243,9 @@ def expenditure_composition(report: Report) -> list[Bar]:
         if amount:
             bars.append(Bar(label, amount, format_wan(amount)))
     if exp.project:
-        bars.append(Bar("项目支出", exp.project, f"{format_wan(exp.project)}  {format_percent(project_share)}"))
+        bars.append(Bar("项目支出", exp.project, f"{format_wan(exp.project)}  {format_share(project_share, places)}"))
     if len(parts) == 1 and bars and bars[0].label == "基本支出":
-        bars[0] = Bar("基本支出", bars[0].value, f"{bars[0].text}  {format_percent(basic_share)}")
+        bars[0] = Bar("基本支出", bars[0].value, f"{bars[0].text}  {format_share(basic_share, places)}")
     return bars
 
 

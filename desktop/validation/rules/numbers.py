@@ -102,7 +102,7 @@ def _figures(report: Report, department_total: Optional[Decimal], rate: Optional
     add(("本年支出合计", "本年支出总计", "支出合计", "本年支出"), "money", (spent,), "report.finance.expenditure.total")
     basic = fin.basic_total(exp)
     both = basic is not None and exp.project is not None and basic + exp.project > 0
-    basic_share, project_share = fin.expenditure_shares(exp) if both else (None, None)
+    basic_share, project_share = fin.expenditure_shares(exp, finance.share_places) if both else (None, None)
     add(("基本支出",), "money", (basic,), "report.finance.expenditure.basic",
         (basic, basic + exp.project, basic_share) if both else None, "expenditure", 2)
     add(("项目支出",), "money", (exp.project,), "report.finance.expenditure.project",
