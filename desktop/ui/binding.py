@@ -32,6 +32,7 @@ from ..domain import fieldpath
 from ..services.figures import yuan_wan_text
 from .cell_values import parse_cell
 from .editor import Editor
+from .growing_text import GrowingText
 from .marks import mark_field, set_tone
 from .table_model import Kind
 
@@ -196,12 +197,10 @@ class FormBinder(QObject):
         return self._wrap(path, edit, load)
 
     def text(self, path: str, placeholder: str = "", lines: int = 4) -> Binding:
-        edit = QPlainTextEdit()
+        edit = GrowingText(lines)  # grows with its text inside the page's scroll area
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
         edit.installEventFilter(self._enter)
-        metrics = edit.fontMetrics()
-        edit.setMinimumHeight(metrics.lineSpacing() * lines + 12)
         edit.textChanged.connect(lambda: self._loading or self._edit(self.path(path), edit.toPlainText()))
 
         def load(value):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import UserError
 from ..services import database_choice as choices
+from .dialog_parts import fit_to_content
 from .operations import Operation
 
 
@@ -105,6 +106,7 @@ class DatabaseSettingsDialog(QDialog):
             self.file_radio.setChecked(True)
             self.server_box.setEnabled(False)
         self._testing: Operation | None = None
+        fit_to_content(self)
 
     # ------------------------------------------------------------------ 测试连接
 

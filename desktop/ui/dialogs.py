@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import Outline, Unit, UnitLevel
 from ..services import activity_kinds
 from ..services.summary import OUTLINE_NAMES
+from .dialog_parts import fit_to_content
 from .editor import Editor
 from .marks import set_tone
 from .table_editor import TableEditor
@@ -60,6 +61,7 @@ class NewUnitDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_to_content(self)
 
     def accept(self) -> None:
         if not self.name_edit.text().strip():
@@ -102,6 +104,7 @@ class NewYearDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        fit_to_content(self)
 
     def year(self) -> int:
         return self.year_spin.value()

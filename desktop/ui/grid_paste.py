@@ -14,7 +14,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..excel.parse import normalise_text
 from .cell_values import parse_pasted
+from .dialog_parts import fit_to_content, preview_buttons
 from .table_model import Column
 
 
@@ -155,15 +155,7 @@ class PastePreviewDialog(QDialog):
         self.details.setVisible(bool(lines))
         self.details.setMaximumHeight(self.fontMetrics().height() * 7)
         layout.addWidget(self.details)
-        buttons = QDialogButtonBox()
-        if plan.ok:
-            self.paste_button = buttons.addButton("粘贴(&P)", QDialogButtonBox.ButtonRole.AcceptRole)
-            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        else:
-            self.paste_button = None
-            buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.paste_button = preview_buttons(self, plan.ok, "粘贴(&P)")
         layout.addWidget(buttons)
         # Sized to what it shows, within the screen.
         self.table.resizeColumnsToContents()
@@ -172,3 +164,4 @@ class PastePreviewDialog(QDialog):
         screen = self.screen().availableGeometry() if self.screen() else None
         max_w, max_h = (screen.width() * 9 // 10, screen.height() * 6 // 10) if screen else (1200, 600)
         self.table.setMinimumSize(min(max(width, 420), max_w), min(max(height, 120), max_h))
+        fit_to_content(self)

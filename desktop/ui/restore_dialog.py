@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..services import restore
 from ..services.restore import BEFORE_RESTORE, BackupFile, BackupFolder
+from .dialog_parts import fit_to_content
 from .operations import run_now
 
 
@@ -97,7 +98,8 @@ class RestoreDialog(QDialog):
         self.other_button.clicked.connect(self._restore_other)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 360)
+        fit_to_content(self)
+        self.resize(max(self.width(), 560), max(self.height(), 320))
 
     def _show_contents(self, row: int) -> None:
         if 0 <= row < len(self.found):

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QPlainTextEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import spreadsheets
+from .dialog_parts import fit_to_content, preview_buttons
 from .operations import Operation, run_now, show_user_error
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -35,16 +35,9 @@ class ImportPreviewDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setMinimumSize(560, 320)
         layout.addWidget(self.text)
-        buttons = QDialogButtonBox()
-        if preview.ok:
-            self.import_button = buttons.addButton("导入(&I)", QDialogButtonBox.ButtonRole.AcceptRole)
-            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        else:
-            self.import_button = None
-            buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.import_button = preview_buttons(self, preview.ok, "导入(&I)")
         layout.addWidget(buttons)
+        fit_to_content(self)
 
 
 class SpreadsheetActions:
