@@ -31,6 +31,7 @@ from ..services import checking
 from ..services.editing import SaveState
 from ..services.workspace import Workspace, WorkspaceError
 from .change_watch import ChangeWatcher
+from .check_status import CheckCount, go_to_first_issue
 from .conflict import ConflictHandler
 from .dialogs import NewUnitDialog, NewYearDialog, default_report_year
 from .editor import Editor
@@ -140,7 +141,8 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel()
         self.save_label = QLabel()
-        self.check_label = QLabel()
+        self.check_label = CheckCount()
+        self.check_label.clicked.connect(lambda: go_to_first_issue(self))
         self.statusBar().addWidget(self.status_label, 1)
         # A passing message (已保存, 已导出 …) takes the label's place instead of being drawn over it.
         self.statusBar().messageChanged.connect(lambda text: self.status_label.setVisible(not text))
@@ -481,10 +483,10 @@ class MainWindow(QMainWindow):
         self._check_timer.stop()
         report = self.report
         if report is None:
-            self.check_label.setText("")
+            self.check_label.show_count("", False)
             return
         issues = self.issues = checking.check(report)
-        self.check_label.setText(f"校验：{checking.summary_text(issues)}" if issues else "校验：未发现问题")
+        self.check_label.show_count(f"校验：{checking.summary_text(issues)}" if issues else "校验：未发现问题", bool(issues))
         set_tone(self.check_label, None if checking.count(issues).ok else "bad")
         marks = checking.marks(issues)
         for page in list(self._built.values()):  # a page built later takes the marks then

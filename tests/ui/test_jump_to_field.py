@@ -89,3 +89,22 @@ def test_every_finding_names_a_label_the_page_shows(qtbot, window, seed_paths):
             assert label in page_texts(page), (finding.code, finding.field, label)
             seen += 1
     assert seen >= 10
+
+
+def test_a_click_on_the_status_bar_count_goes_to_the_first_problem(qtbot, window):
+    window.resize(1000, 560)
+    create_unit(qtbot, window)
+    window.show_page(window.page_index(window.overview))
+    window.run_checks()
+    label = window.check_label
+    assert label.text().startswith("校验：") and window.checks_page.model.issues
+    first = window.checks_page.model.issues[0]  # the first row of the 校验 list
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    page = window.pages.currentWidget()
+    assert page is not window.overview and page.owns(first.field)
+    focus = QApplication.focusWidget()
+    assert focus is not None and page.isAncestorOf(focus)
+    if not isinstance(focus, QAbstractScrollArea):
+        assert shown_in_its_scroll_area(focus)
+    # The 校验 list has that problem selected, as if it had been chosen there.
+    assert window.checks_page.view.currentIndex().row() == 0
