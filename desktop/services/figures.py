@@ -21,6 +21,11 @@ from ..rulesets import rule_set_for
 NOT_ENTERED = "未填写"
 
 
+def entered(amounts) -> bool:
+    """Whether any of the amounts was entered: a total of nothing entered is unknown, not 0."""
+    return any(amount is not None for amount in amounts)
+
+
 def yuan_wan_text(amount: Optional[Decimal]) -> str:
     """“2,197,000.00元（219.7万元）”: both units, so nobody misreads 元 for 万元."""
     if amount is None:
@@ -92,8 +97,8 @@ def finance_figures(finance: Finance) -> FinanceFigures:
         balance_holds=holds,
         execution=execution,
         execution_low=low,
-        three_public_budget=yuan_wan_text(tp_budget) if finance.three_public else NOT_ENTERED,
-        three_public_actual=yuan_wan_text(tp_actual) if finance.three_public else NOT_ENTERED,
+        three_public_budget=yuan_wan_text(tp_budget) if entered(l.budget for l in finance.three_public) else NOT_ENTERED,
+        three_public_actual=yuan_wan_text(tp_actual) if entered(l.actual for l in finance.three_public) else NOT_ENTERED,
         year_on_year=year_on_year_text(finance),
     )
 

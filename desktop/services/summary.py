@@ -34,7 +34,9 @@ def summarize(report: Report) -> list[SummaryLine]:
     ]
     est = profile.establishment
     staff = f"{profile.actual_staff} 人" if profile.actual_staff is not None else missing
-    lines.append(SummaryLine("编制 / 在职", f"{est.total} 个 / {staff}"))
+    # 编制 0 is how the report stores “not entered” (the unit has some): shown as such, not as 0 个.
+    establishment = f"{est.total} 个" if est.total else missing
+    lines.append(SummaryLine("编制 / 在职", f"{establishment} / {staff}"))
 
     income = finance.income_total(fin)
     lines.append(SummaryLine("本年收入", format_wan(income) if income is not None else missing))
@@ -69,7 +71,11 @@ def summarize(report: Report) -> list[SummaryLine]:
     lines.append(SummaryLine("活动台账", f"{len(report.activities)} 条"))
     lines.append(SummaryLine("项目支出", f"{len(report.projects)} 个"))
     evaluation = department_evaluation(report, rule_set_for(report))
-    if evaluation.total is not None:
+    if not evaluation.weights_complete:
+        # No score from 分值 that do not add up (a 70-point table would look finished).
+        lines.append(SummaryLine("自评得分", f"分值合计 {plain_number(evaluation.weight_total)} / "
+                                          f"{plain_number(evaluation.full_marks)}，暂不评定"))
+    elif evaluation.total is not None:
         lines.append(SummaryLine("自评得分", f"{plain_number(evaluation.total)} 分，等级“{evaluation.grade.value}”"))
     else:
         lines.append(SummaryLine("自评得分", missing))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from ...domain.model import LeadershipPost, Outline, RuleSet, UnitLevel
 from ...rulesets import load_rule_set, rule_set_for, scoring_statement
+from ...services.figures import NOT_ENTERED
 from ...services.summary import OUTLINE_NAMES
 from ..table_editor import TableEditor
 from ..table_model import Column, Kind
@@ -121,4 +122,5 @@ class ProfilePage(Page):
         finally:
             self._showing_cap = False
         self.scoring.setText(scoring_statement(report))
-        self.establishment_total.setText(f"{report.profile.establishment.total} 名")
+        total = report.profile.establishment.total
+        self.establishment_total.setText(f"{total} 名" if total else NOT_ENTERED)  # 0: none entered yet
