@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from decimal import Decimal
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QPainter
 from PySide6.QtWidgets import (
@@ -21,13 +19,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.money import WAN, MoneyError, parse_amount, plain_number
+from ..domain.money import MoneyError, parse_amount, plain_number
 from ..domain import fieldpath
 from ..services.figures import yuan_wan_text
 from .cell_values import parse_cell
@@ -35,11 +32,8 @@ from .editor import Editor
 from .growing_text import GrowingText
 from .marks import mark_field, set_tone
 from .table_model import Kind
+from .wan_suggestion import WanSuggestion, looks_like_wan
 
-
-
-# Below this an amount typed into a budget field was most likely meant in 万元 ("25.3" for 25.3 万元).
-WAN_SLIP_BELOW = Decimal(1000)
 
 
 class OneLineMessage(QLabel):
@@ -249,8 +243,12 @@ class FormBinder(QObject):
         binding = self._wrap(path, edit, load, unit)
         return binding
 
-    def money(self, path: str, compact: bool = False) -> Binding:
-        """An amount in 元; the clerk may type “2.5万”. Beside it (or, compact, in its tooltip) both units."""
+    def money(self, path: str, compact: bool = False, suggestion: WanSuggestion | None = None,
+              where: str = "") -> Binding:
+        """An amount in 元; the clerk may type “2.5万”. Beside it (or, compact, in its tooltip) both units.
+
+        An amount that looks like 万元 typed as 元 gets a one-click fix: beside the field, or for a compact
+        field in `suggestion`, the line a grid of such fields shares (`where` names the field there)."""
         edit = QLineEdit()
         edit.setPlaceholderText("元" if compact else "金额（元），如 12345.6 或 2.5万")
         edit.installEventFilter(self._enter)
@@ -263,33 +261,24 @@ class FormBinder(QObject):
         if not compact:
             shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance("0,000,000.00元（000.00万元）"))
         # "25.3" in a budget field is 25.30 元 as typed, but most likely meant 25.3 万元: one click fixes it.
-        to_wan = QPushButton()
-        to_wan.setFlat(True)
-        to_wan.setCursor(Qt.CursorShape.PointingHandCursor)
-        to_wan.setStyleSheet("color: #8a5a00; text-decoration: underline; border: none; padding: 0 4px;")
-        to_wan.setFixedHeight(edit.sizeHint().height())
-        to_wan.hide()
-        suggestion: dict[str, Decimal] = {}
+        to_wan = suggestion
+        if to_wan is None and not compact:
+            to_wan = WanSuggestion(keep_space=False)
+            to_wan.setFixedHeight(edit.sizeHint().height())
 
         def suggest(value):
-            if not compact and value is not None and 0 < value < WAN_SLIP_BELOW:
-                suggestion["value"] = value * WAN
-                to_wan.setText(f"改为 {plain_number(value)} 万元？")
-                to_wan.setToolTip(f"按万元计：{yuan_wan_text(value * WAN)}")
-                to_wan.show()
-            else:
-                suggestion.clear()
-                to_wan.hide()
-
-        def accept_wan():
-            value = suggestion.get("value")
-            if value is None:
+            if to_wan is None:
                 return
+            if looks_like_wan(value):
+                to_wan.offer(edit, value, accept_wan, where)
+            else:
+                to_wan.withdraw(edit)
+
+        def accept_wan(value):
             edit.setText(plain_number(value))
             edited(edit.text())
             edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        to_wan.clicked.connect(accept_wan)
         binding: Binding
 
         def edited(text):
@@ -309,14 +298,16 @@ class FormBinder(QObject):
         edit.textEdited.connect(edited)
         edit.editingFinished.connect(lambda: self._load(binding) if not binding.message.isVisible() else None)
 
-        def show(value):
+        def show(value, offer=True):
             shown.setText("" if value is None else yuan_wan_text(value))
-            suggest(value)
+            if offer or not looks_like_wan(value):
+                suggest(value)
             if compact and not binding.message.isVisible():
                 edit.setToolTip(shown.text())
 
         def load(value):
-            show(value)
+            # A shared line offers only for what was just typed, not for every small figure of an item shown.
+            show(value, offer=suggestion is None)
             text = "" if value is None else plain_number(value)
             current = edit.text().strip()
             try:

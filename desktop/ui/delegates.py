@@ -33,6 +33,7 @@ class CellDelegate(QStyledItemDelegate):
 
     invalid = Signal(str)  # a message for the clerk when a typed value is refused
     entered = Signal()  # Enter committed a cell: the view moves down
+    stored = Signal(QModelIndex, object)  # a typed value was stored in the cell (the view's index)
 
     def __init__(self, columns: list[Column], parent=None, year: Optional[Callable[[], Optional[int]]] = None):
         super().__init__(parent)
@@ -91,7 +92,8 @@ class CellDelegate(QStyledItemDelegate):
         except ValueError as exc:
             self.invalid.emit(f"{column.header}：{exc}（未保存，原值不变）")
             return
-        model.setData(index, value, Qt.ItemDataRole.EditRole)
+        if model.setData(index, value, Qt.ItemDataRole.EditRole):
+            self.stored.emit(index, value)
 
     def typed_value(self, editor: QLineEdit, column: Column):
         return parse_cell(column.kind, editor.text().strip(), self.year())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from .editor import Editor
 from .grid_paste import PastePlan, PastePreviewDialog, plan_paste
 from .marks import set_tone
 from .table_model import Column, Kind, ObjectTableModel
+from .wan_suggestion import WanSuggestion, looks_like_wan
 
 
 class GridView(QTableView):
@@ -185,7 +186,15 @@ class TableEditor(QWidget):
         self.message.setWordWrap(False)
         self.message.setFixedHeight(self.message.sizeHint().height())
         set_tone(self.message, "info")
-        layout.addWidget(self.message)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.message, 1)
+        # “改为 25.3 万元？” for a budget cell just given a figure that looks like 万元 typed as 元.
+        self.wan_suggestion = WanSuggestion()
+        self.wan_suggestion.setFixedHeight(self.message.height())
+        line.addWidget(self.wan_suggestion)
+        layout.addLayout(line)
+        self.delegate.stored.connect(self._offer_wan)
         buttons = QHBoxLayout()
         self.buttons = buttons
         self.copy_action = QAction("复制(&C)", self, triggered=self.copy)
@@ -224,6 +233,19 @@ class TableEditor(QWidget):
         self.message.setToolTip(text)
         metrics = self.message.fontMetrics()
         self.message.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width(), 200)))
+
+    def _offer_wan(self, index: QModelIndex, value) -> None:
+        column = self.model.columns[index.column()]
+        cell = QPersistentModelIndex(self.to_source(index))
+        if not (column.budget and column.kind is Kind.MONEY and looks_like_wan(value)):
+            self.wan_suggestion.withdraw()
+            return
+
+        def apply(amount):
+            if cell.isValid():
+                self.model.setData(self.model.index(cell.row(), cell.column()), amount, Qt.ItemDataRole.EditRole)
+
+        self.wan_suggestion.offer(cell, value, apply, f"第 {cell.row() + 1} 行“{column.header}”")
 
     def edit_actions(self) -> list[QAction]:
         """复制 / 粘贴 / 清除 / 插入行 / 删除行, for the 编辑 menu and the context menu."""

@@ -51,6 +51,8 @@ class Column:
     write: Optional[Callable[[int, Any], None]] = None
     # For a column the clerk cannot type in: where its value is entered instead (said when she tries).
     entered_in: str = ""
+    # A budget amount (MONEY): a figure under 1,000 元 was likely meant in 万元, and a fix is offered.
+    budget: bool = False
 
     @property
     def read_only_reason(self) -> str:

@@ -68,6 +68,47 @@ def test_an_amount_that_looks_like_wan_typed_as_yuan_gets_a_one_click_fix(qtbot,
     assert edit.text() == "253000" and not offer.isVisible()
 
 
+
+def test_a_project_fund_typed_as_yuan_that_looks_like_wan_gets_the_fix_under_the_fund_grid(qtbot, window, seed_paths):
+    window.import_path(seed_paths[0])
+    page = window.projects_page
+    window.show_page(window.page_index(page))
+    path = "report.projects[0].adjusted.current_year"
+    edit = field(page, path)
+    offer = page.fund_suggestion
+    below = page.indicators.mapTo(page, page.indicators.rect().topLeft())
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "48.5")
+    assert window.report.projects[0].adjusted.current_year == Decimal("48.50")
+    assert offer.isVisible() and "当年财政拨款·全年预算数" in offer.text() and "改为 48.5 万元？" in offer.text()
+    assert page.indicators.mapTo(page, page.indicators.rect().topLeft()) == below  # it came without moving anything
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    assert window.report.projects[0].adjusted.current_year == Decimal("485000.00")
+    assert edit.text() == "485000" and not offer.isVisible()
+    # A figure that is plainly 元 is left alone.
+    edit.selectAll()
+    qtbot.keyClicks(edit, "485000")
+    assert not offer.isVisible()
+
+
+def test_an_income_line_cell_that_looks_like_wan_gets_the_fix_in_one_undo_step(qtbot, window, seed_paths):
+    window.import_path(seed_paths[0])
+    page = window.finance_page
+    window.show_page(window.page_index(page))
+    table = next(t for t in page.tables if t.model.list_path == "report.finance.income_lines")
+    column = next(i for i, c in enumerate(table.model.columns) if c.attr == "amount")
+    edit_cell(qtbot, table, 0, column, "120")
+    assert window.report.finance.income_lines[0].amount == Decimal("120.00")
+    offer = table.wan_suggestion
+    assert offer.isVisible() and "改为 120 万元？" in offer.text() and "第 1 行" in offer.text()
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    assert window.report.finance.income_lines[0].amount == Decimal("1200000.00")
+    assert not offer.isVisible()
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.report.finance.income_lines[0].amount == Decimal("120.00")
+
 def test_the_finance_form_does_not_move_while_messages_come_and_go(qtbot, window, seed_paths):
     window.import_path(seed_paths[0])
     page = window.finance_page

@@ -44,7 +44,7 @@ class FinancePage(Page):
                 f"{FIN}.income_lines",
                 [
                     Column("source", "收入来源", Kind.CHOICE, choices=lambda: sources, width=14),
-                    Column("amount", "金额（元）", Kind.MONEY, width=8),
+                    Column("amount", "金额（元）", Kind.MONEY, width=8, budget=True),
                     Column(None, "占比", compute=self._income_share),
                 ],
                 new_item=lambda: IncomeLine(source=self._next_source()),
@@ -104,8 +104,8 @@ class FinancePage(Page):
                 f"{FIN}.three_public",
                 [
                     Column("item", "项目", Kind.CHOICE, choices=lambda: items, width=12),
-                    Column("budget", "预算数（元）", Kind.MONEY, width=8),
-                    Column("actual", "决算数（元）", Kind.MONEY, width=8),
+                    Column("budget", "预算数（元）", Kind.MONEY, width=8, budget=True),
+                    Column("actual", "决算数（元）", Kind.MONEY, width=8, budget=True),
                 ],
                 new_item=lambda: ThreePublicLine(item=self._next_three_public()),
                 add_label="添加“三公”经费项目",

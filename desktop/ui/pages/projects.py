@@ -16,6 +16,7 @@ from ..binding import FormBinder
 from ..operations import Operation
 from ..table_editor import TableEditor
 from ..table_model import Column, Kind
+from ..wan_suggestion import WanSuggestion
 from .base import Page
 from .indicators import indicator_columns, new_indicator
 
@@ -64,16 +65,20 @@ class ProjectsPage(Page):
         grid = QGridLayout(box)
         for c, (_, header) in enumerate(FUND_COLUMNS):
             grid.addWidget(QLabel(header), 0, c + 1, alignment=Qt.AlignmentFlag.AlignCenter)
+        # One line under the grid, kept free, for “改为 25.3 万元？” of whichever amount was just typed.
+        self.fund_suggestion = WanSuggestion()
         for r, (attr, label) in enumerate(FUND_ROWS):
             grid.addWidget(QLabel(label + "："), r + 1, 0)
-            for c, (column, _) in enumerate(FUND_COLUMNS):
-                grid.addWidget(d.money(f"@.{column}.{attr}", compact=True).container, r + 1, c + 1)
+            for c, (column, header) in enumerate(FUND_COLUMNS):
+                grid.addWidget(d.money(f"@.{column}.{attr}", compact=True, suggestion=self.fund_suggestion,
+                                       where=f"“{label}·{header}”").container, r + 1, c + 1)
         grid.addWidget(QLabel("合计："), len(FUND_ROWS) + 1, 0)
         self.fund_totals = []
         for c in range(len(FUND_COLUMNS)):
             label = self.figure_label()
             self.fund_totals.append(label)
             grid.addWidget(label, len(FUND_ROWS) + 1, c + 1)
+        grid.addWidget(self.fund_suggestion, len(FUND_ROWS) + 2, 0, 1, len(FUND_COLUMNS) + 1)
         layout.addWidget(box)
 
         box, form = self.group("目标与自评")
@@ -126,6 +131,7 @@ class ProjectsPage(Page):
 
     def show_project(self, row: int) -> None:
         report = self.editor.report
+        self.fund_suggestion.withdraw()  # it was for the project shown before
         if report is None or not (0 <= row < len(report.projects)):
             self.current = -1
             self.detail.set_base(None)
