@@ -54,6 +54,8 @@ def fit_to_content(dialog: QDialog) -> None:
         edit.setMinimumWidth(min(_line_width(edit), most_w // 2))
     for combo in dialog.findChildren(QComboBox):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        widest = max((combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+        combo.setMinimumWidth(min(widest + 48, most_w // 2))  # the text and the arrow beside it
     for view in dialog.findChildren(QListWidget):
         widest = view.sizeHintForColumn(0) + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 8
         view.setMinimumWidth(min(widest, most_w - 40))

@@ -466,6 +466,9 @@ class TableEditor(QWidget):
         self._navigation_row = None
         rows = list(plan.targets)
         with self.editor.step(f"粘贴 {plan.rows} 行"):
+            for column, names in plan.new_choices.items():
+                for name in names:
+                    self.model.columns[column].add_choice(name)
             for number, target in enumerate(rows):
                 if target is None:
                     target = self.model.rowCount()

@@ -51,6 +51,9 @@ class Column:
     write: Optional[Callable[[int, Any], None]] = None
     # For a column the clerk cannot type in: where its value is entered instead (said when she tries).
     entered_in: str = ""
+    # For CHOICE: adds a value the list lacks (a pasted new activity kind) to the list, inside the paste's
+    # undo step; None: such a value is refused.
+    add_choice: Optional[Callable[[str], None]] = None
     # A budget amount (MONEY): a figure under 1,000 元 was likely meant in 万元, and a fix is offered.
     budget: bool = False
 

@@ -251,3 +251,44 @@ def test_amounts_pasted_into_the_income_lines(qtbot, window, seed_paths):
     qtbot.keyClick(table.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert window.report.finance.income_lines[0].amount == Decimal("15000.00")
     assert len(window.report.finance.income_lines) == before
+
+
+def test_a_block_copied_with_its_header_row_is_matched_by_header_in_any_order(qtbot, window, ledger):
+    # As copied from a clerk's own sheet: a 序号 column, her own header words, another order, 金额 in 万元.
+    block = ("序号\t活动名称\t活动日期\t金额（万元）\t参与人数\t类型\r\n"
+             "1\t三八节宣讲\t2024-3-8\t0.35\t120\t宣讲\r\n"
+             "2\t家政培训\t2024/4/2\t1.5\t60\t培训\r\n")
+    seen = paste(qtbot, ledger, block)
+    assert "将粘贴 2 行（新增 2 行）" in seen["dialog"]
+    assert "“序号”不是这张表的栏目" in seen["details"]
+    activities = window.report.activities
+    assert [a.title for a in activities] == ["三八节宣讲", "家政培训"]
+    assert [a.date for a in activities] == [date(2024, 3, 8), date(2024, 4, 2)]
+    assert [a.money for a in activities] == [Decimal("3500.00"), Decimal("15000.00")]
+    assert [a.participants for a in activities] == [120, 60]
+    assert [a.kind for a in activities] == ["宣讲", "培训"]
+
+
+def test_a_block_without_a_header_still_goes_column_by_column_from_the_current_cell(qtbot, window, ledger):
+    paste(qtbot, ledger, TSV)
+    ledger.select(0, 2)
+    QGuiApplication.clipboard().setText("宣讲\t2\r\n")  # 活动名称, 场次: by position, though “宣讲” is a kind
+    qtbot.keyClick(ledger.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.report.activities[0].title == "宣讲" and window.report.activities[0].sessions == 2
+
+
+def test_unknown_kinds_are_pasted_as_the_closest_kind_or_as_a_new_kind_and_said_so(qtbot, window, ledger):
+    block = ("2024-3-8\t宣讲会\t三八节宣讲\t1\t120\r\n"
+             "2024-4-2\t家风讲堂\t好家风分享\t1\t60\r\n"
+             "2024-5-9\t家风讲堂\t家风故事会\t1\t80\r\n")
+    before = list(window.report.activity_kinds)
+    seen = paste(qtbot, ledger, block)
+    assert "将粘贴 3 行" in seen["dialog"]
+    assert "第 1 行“类型”：没有“宣讲会”这一项，按最接近的“宣讲”粘贴" in seen["details"]
+    assert "“家风讲堂”原来不在可选项中，已作为新的一项加入" in seen["details"]
+    assert [a.kind for a in window.report.activities] == ["宣讲", "家风讲堂", "家风讲堂"]
+    assert window.report.activity_kinds == before + ["家风讲堂"]  # once, at the end of the list
+    assert "已作为新的一项加入" in ledger.message.toolTip()
+    # One undo takes back the rows and the new kind together.
+    qtbot.keyClick(ledger.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.report.activities == [] and window.report.activity_kinds == before

@@ -94,7 +94,7 @@ class LedgerPage(Page):
 
         columns = [
             Column("date", "日期", Kind.DATE, width=7),
-            Column("kind", "类型", Kind.CHOICE, choices=self._kinds, width=4),
+            Column("kind", "类型", Kind.CHOICE, choices=self._kinds, width=4, add_choice=self._add_kind),
             Column("title", "活动名称", width=16),
             Column("sessions", "场次/期", Kind.INT, width=3),
             Column("participants", "参与人次", Kind.INT, width=4),
@@ -152,6 +152,12 @@ class LedgerPage(Page):
         report = self.editor.report
         kinds = list(report.activity_kinds) if report else []
         return [("", "")] + [(k, k) for k in kinds]
+
+    def _add_kind(self, name: str) -> None:
+        """A kind pasted from Excel that the list lacks: added to the list, as the Excel import does."""
+        report = self.editor.report
+        if report is not None and name not in report.activity_kinds:
+            self.editor.insert(KINDS, len(report.activity_kinds), name)
 
     @staticmethod
     def _units():
