@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from enum import Enum
 from datetime import date
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..domain.model import Report
 from ..domain import fieldpath
+from ..domain.field_labels import label_of
 
 
 class EditKind(str, Enum):
@@ -90,8 +91,9 @@ def field_name(path: str) -> str:
     return f"{section}（{field}）" if field and "." in field or "[" in field else section
 
 
-def describe(edit: UnsavedEdit) -> str:
-    """One line for the clerk: which part, what was done, the value typed."""
+def describe(edit: UnsavedEdit, place: Optional[Callable[[str], str]] = None) -> str:
+    """One line for the clerk: which part, what was done, the value typed. `place(path)` gives where the
+    field is on screen in the form's words (“收支情况 › 年初结转结余”), as the window knows it."""
     steps = fieldpath.parse(edit.path)
     section = SECTION_NAMES.get(str(steps[0]), str(steps[0])) if steps else "报告"
     value = _value_text(edit.value)
@@ -99,8 +101,13 @@ def describe(edit: UnsavedEdit) -> str:
         return f"{section}：添加 {value}"
     if edit.kind is EditKind.REMOVE:
         return f"{section}：删除 {value}"
-    field = edit.path[len(fieldpath.ROOT) + 1 :]
-    return f"{section}（{field}）：{value}"
+    where = place(edit.path) if place is not None else ""
+    match = _FIRST_INDEX.match(edit.path)
+    row = f"（第 {int(match.group(2)) + 1} 条）" if match and match.group(3) else ""
+    if " › " in where:
+        return f"{where}{row}：{value}"
+    field = label_of(edit.path) or edit.path[len(fieldpath.ROOT) + 1 :]
+    return f"{section}（{field}）{row}：{value}"
 
 
 def _value_text(value: Any) -> str:

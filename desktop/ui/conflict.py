@@ -30,9 +30,10 @@ LATER = "暂不重新载入"
 class UnsavedEditsWindow(QDialog):
     """The edits that were not saved, listed one per line, with 重新应用 and 复制."""
 
-    def __init__(self, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, editor: Editor, parent: QWidget | None = None, place=None):
         super().__init__(parent)
         self.editor = editor
+        self.place = place  # path → “收支情况 › 年初结转结余”, the words the pages show
         # Until the report is reloaded, the list follows the refused session (edits made meanwhile join it).
         self.session = editor.session
         self.edits = list(self.session.unsaved) if self.session is not None else []
@@ -67,7 +68,7 @@ class UnsavedEditsWindow(QDialog):
     def _show_edits(self) -> None:
         self.list.clear()
         for edit in self.edits:
-            self.list.addItem(describe(edit))
+            self.list.addItem(describe(edit, self.place))
         self._update()
 
     def _same_report_reloaded(self) -> bool:
@@ -122,16 +123,17 @@ class UnsavedEditsWindow(QDialog):
 class ConflictHandler(QObject):
     """Answers the editor's conflict signal for a window: the message, the choice, the edits window."""
 
-    def __init__(self, editor: Editor, parent: QWidget, after_reload=None):
+    def __init__(self, editor: Editor, parent: QWidget, after_reload=None, place=None):
         super().__init__(parent)
         self.editor = editor
+        self.place = place
         self.parent_widget = parent
         self.after_reload = after_reload
         self.edits_window: UnsavedEditsWindow | None = None
         editor.conflict.connect(self.on_conflict)
 
     def on_conflict(self, message: str) -> None:
-        self.edits_window = UnsavedEditsWindow(self.editor, self.parent_widget)
+        self.edits_window = UnsavedEditsWindow(self.editor, self.parent_widget, self.place)
         if self.after_reload is not None:
             self.edits_window.reloaded = self.after_reload
         self.edits_window.show()

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_checks)
         self.editor.save_state_changed.connect(self._show_save_state)
-        self.conflicts = ConflictHandler(self.editor, self, after_reload=self.run_checks)
+        self.conflicts = ConflictHandler(self.editor, self, after_reload=self.run_checks, place=self.field_place)
         # Saves made elsewhere (another PC on a shared database, a command, a second window) come in.
         self.change_watch = ChangeWatcher(self.editor, workspace, self, after_reload=self.run_checks)
         self.change_watch.refreshed.connect(lambda message: self.statusBar().showMessage(message, 15000))

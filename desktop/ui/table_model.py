@@ -145,8 +145,9 @@ class ObjectTableModel(QAbstractTableModel):
             path = fieldpath.child(path, self.columns[column].attr)
         return path
 
-    def locate(self, path: str) -> tuple[int, int] | None:
-        """(row, column) of a field path inside this table, or None."""
+    def locate(self, path: str, exact: bool = False) -> tuple[int, int] | None:
+        """(row, column) of a field path inside this table, or None. A field no column shows (a project's
+        analysis, shown beside the table) is placed in the row's first column, unless `exact`."""
         found = fieldpath.split_list_item(path, self.list_path)
         if found is None or found[0] >= len(self._rows):
             return None
@@ -156,6 +157,8 @@ class ObjectTableModel(QAbstractTableModel):
         for number, column in enumerate(self.columns):
             if column.attr is not None and column.attr == attr:
                 return row, number
+        if exact and (attr is not None or self.columns[0].attr is not None):
+            return None
         return row, 0
 
     # -------------------------------------------------------------- Qt's model interface

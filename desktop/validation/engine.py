@@ -21,8 +21,8 @@ def build_context(report: Report) -> Context:
         spec = load_rule_set(rule_set_id)
     except KeyError:
         spec = load_rule_set(DEFAULT_RULE_SET)
-        notes.append(warning("SYS-002", "report.rule_set", f"没有名为“{rule_set_id}”的评分规则，已按全国通用规则校验。",
-                             "请在报告设置中选择评分规则。"))
+        notes.append(warning("SYS-002", "report.rule_set", f"没有名为“{rule_set_id}”的评分方案，已按全国通用规则校验。",
+                             "请在“单位概况”页的“评分方案”中选择。"))
     overlays = load_overlays()
     active = set()
     for name in report.overlays or []:

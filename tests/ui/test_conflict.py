@@ -74,7 +74,9 @@ def test_an_import_while_the_window_is_open_is_not_overwritten_by_its_autosave(q
 
     assert seen["title"] == "报告已在别处修改"
     assert "您刚才的修改没有保存" in seen["text"] and "不会丢失" in seen["text"]
-    assert any("12345" in line and "收支情况" in line for line in seen["edits"])
+    # Listed in the words of the form, not by its field path.
+    assert "收支情况 › 年初结转结余：12345.00" in seen["edits"]
+    assert not any("carry_over_start" in line for line in seen["edits"])
     # Nothing of the import was overwritten, and the window now shows it.
     stored = stored_report(window, db_locator)
     assert stored.title.endswith("（上级退回后修改）") and len(stored.activities) == lines_before - 1

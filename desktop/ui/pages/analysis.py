@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from ...domain.field_labels import label_of
 from ...domain.model import NarrativeBlock
 from ...domain import fieldpath
 from ..binding import FormBinder
@@ -13,17 +14,11 @@ from ..table_model import Column
 from .base import Page
 
 ACHIEVEMENTS = "report.narratives.achievements"
+# The narratives in page order, each with the lines its box shows before it grows (labels: field_labels).
 NARRATIVES = (
-    ("performance_management", "部门整体绩效管理情况", 3),
-    ("budget_preparation", "预算编制", 3),
-    ("budget_execution", "预算执行", 3),
-    ("final_accounts", "决算", 2),
-    ("finance_comment", "预算完成情况评述", 2),
-    ("project_analysis", "特定目标类项目绩效分析", 3),
-    ("results_application", "结果应用情况", 2),
-    ("task_completion", "各项工作任务绩效目标完成情况", 3),
-    ("project_completion", "各重点任务项目支出完成情况", 3),
-    ("conclusion", "评价结论", 3),
+    ("performance_management", 3), ("budget_preparation", 3), ("budget_execution", 3), ("final_accounts", 2),
+    ("finance_comment", 2), ("project_analysis", 3), ("results_application", 2), ("task_completion", 3),
+    ("project_completion", 3), ("conclusion", 3),
 )
 
 
@@ -37,8 +32,9 @@ class AnalysisPage(Page):
         b = self.binder
 
         box, form = self.group("绩效管理与分析")
-        for attr, label, lines in NARRATIVES:
-            form.addRow(f"{label}：", b.text(f"report.narratives.{attr}", lines=lines).container)
+        for attr, lines in NARRATIVES:
+            path = f"report.narratives.{attr}"
+            form.addRow(f"{label_of(path)}：", b.text(path, lines=lines).container)
         layout.addWidget(box)
 
         box, form = self.group("主要工作成效（每条一个主题，可分若干分项；编号由程序生成）")
@@ -75,12 +71,12 @@ class AnalysisPage(Page):
 
         box, form = self.group("存在问题与改进措施（每条一行，编号由程序生成；不要只写“无”）")
         self.problems = self.add_table(
-            TableEditor(editor, "report.problems", [Column(None, "存在的问题")], new_item=lambda: "", add_label="添加问题")
+            TableEditor(editor, "report.problems", [Column(None, label_of("problems"))], new_item=lambda: "", add_label="添加问题")
         )
         self.problems.setMinimumHeight(160)
         form.addRow(self.problems)
         self.measures = self.add_table(
-            TableEditor(editor, "report.measures", [Column(None, "改进措施")], new_item=lambda: "", add_label="添加措施")
+            TableEditor(editor, "report.measures", [Column(None, label_of("measures"))], new_item=lambda: "", add_label="添加措施")
         )
         self.measures.setMinimumHeight(160)
         form.addRow(self.measures)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain import fieldpath
 from ..binding import FormBinder
@@ -89,7 +89,7 @@ class Page(QWidget):
     def label_for(self, path: str) -> str | None:
         """The label the clerk sees for the field a path names: the form's label, or the table's column."""
         for table in self.tables:
-            found = table.model.locate(path) if path != table.model.list_path else None
+            found = table.model.locate(path, exact=True) if path != table.model.list_path else None
             if found is not None:
                 return table.model.columns[found[1]].header
             if path == table.model.list_path and path:
@@ -137,14 +137,29 @@ def clean_label(text: str) -> str:
 
 
 def form_label(field: QWidget) -> str | None:
-    """The text of the form label beside a field, if it sits in a QFormLayout."""
+    """The text of the form label beside a field, if it sits in a QFormLayout; in a grid of fields with
+    column titles and row labels (a project's 资金), “全年预算数（当年财政拨款）”."""
     parent = field.parentWidget()
     layout = parent.layout() if parent is not None else None
     if isinstance(layout, QFormLayout):
         label = layout.labelForField(field)
         if isinstance(label, QLabel) and label.text():
             return clean_label(label.text())
+    if isinstance(layout, QGridLayout):
+        index = layout.indexOf(field)
+        if index >= 0:
+            row, column, _rows, _columns = layout.getItemPosition(index)
+            title, side = layout.itemAtPosition(0, column), layout.itemAtPosition(row, 0)
+            title = title.widget() if title is not None else None
+            side = side.widget() if side is not None else None
+            if isinstance(title, QLabel) and isinstance(side, QLabel) and row > 0 and column > 0:
+                return f"{clean_label(title.text())}（{_plain(clean_label(side.text()))}）"
     return None
+
+
+def _plain(text: str) -> str:
+    """A row label without its aside: “资金总额（如与合计不同）” → “资金总额”."""
+    return re.sub(r"（.*?）", "", text)
 
 
 def _group_title(widget: QWidget) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
+from ...domain.field_labels import label_of
 from ...domain.model import STANDARD_INCOME_SOURCES, THREE_PUBLIC_ITEMS, IncomeLine, ThreePublicLine
 from ...services import spreadsheets
 from ...services.figures import finance_figures
@@ -54,7 +55,7 @@ class FinancePage(Page):
         )
         self.income.setMinimumHeight(170)
         form.addRow(self.income)
-        form.addRow("决算表所列收入总计：", b.money(f"{FIN}.income_total").container)
+        form.addRow(f"{label_of(f'{FIN}.income_total')}：", b.money(f"{FIN}.income_total").container)
         self.income_total = self.figure_label()
         form.addRow("本年收入总计：", self.income_total)
         layout.addWidget(box)
@@ -92,8 +93,8 @@ class FinancePage(Page):
         form.addRow("全年执行数：", b.money(f"{FIN}.budget.executed").container)
         self.execution = self.figure_label()
         form.addRow("执行率：", self.execution)
-        form.addRow("年中调整说明：", b.text(f"{FIN}.budget.adjustment_reason", "预算有调整时说明原因", lines=2).container)
-        form.addRow("执行率偏低原因：", b.text(f"{FIN}.budget.low_execution_reason", "执行率低于 90% 时必须说明", lines=2).container)
+        form.addRow(f"{label_of(f'{FIN}.budget.adjustment_reason')}：", b.text(f"{FIN}.budget.adjustment_reason", "预算有调整时说明原因", lines=2).container)
+        form.addRow(f"{label_of(f'{FIN}.budget.low_execution_reason')}：", b.text(f"{FIN}.budget.low_execution_reason", "执行率低于 90% 时必须说明", lines=2).container)
         layout.addWidget(box)
 
         box, form = self.group("“三公”经费")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
 )
 
+from ...domain.field_labels import label_of
 from ...domain.model import Activity, BeneficiaryUnit
 from ...domain.money import format_yuan
 from ...domain import fieldpath
@@ -94,11 +95,11 @@ class LedgerPage(Page):
 
         columns = [
             Column("date", "日期", Kind.DATE, width=7),
-            Column("kind", "类型", Kind.CHOICE, choices=self._kinds, width=4, add_choice=self._add_kind),
-            Column("title", "活动名称", width=16),
+            Column("kind", label_of("activities[].kind"), Kind.CHOICE, choices=self._kinds, width=4, add_choice=self._add_kind),
+            Column("title", label_of("activities[].title"), width=16),
             Column("sessions", "场次/期", Kind.INT, width=3),
             Column("participants", "参与人次", Kind.INT, width=4),
-            Column("beneficiaries", "受益数", Kind.INT, width=4),
+            Column("beneficiaries", label_of("activities[].beneficiaries"), Kind.INT, width=4),
             Column("beneficiary_unit", "受益单位", Kind.CHOICE, choices=self._units, width=3,
                    tip="受益数的单位：人、人次、户或个（集体等）；不同单位的受益数不相加"),
             Column("money", "金额（元）", Kind.MONEY, tip="以元为单位；可输入“2.5万”", width=6),

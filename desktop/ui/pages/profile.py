@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
+from ...domain.field_labels import label_of
 from ...domain.model import LeadershipPost, Outline, RuleSet, UnitLevel
 from ...rulesets import load_rule_set, rule_set_for, scoring_statement
 from ...services.figures import NOT_ENTERED
@@ -72,16 +73,16 @@ class ProfilePage(Page):
         )
         self.posts.setMinimumHeight(140)
         form.addRow("领导职数：", self.posts)
-        form.addRow("主要职能(&U)：", b.text("report.profile.functions", "单位的主要职能，每段一行", lines=5).container)
+        form.addRow(f"{label_of('profile.functions')}(&U)：", b.text("report.profile.functions", "单位的主要职能，每段一行", lines=5).container)
         layout.addWidget(box)
 
         box, form = self.group("编制与人员")
-        for label, attr in (("行政编制", "administrative"), ("事业编制", "institutional"),
-                            ("政法编制", "political_legal"), ("工勤编制", "worker")):
-            form.addRow(f"{label}：", b.number(f"report.profile.establishment.{attr}", suffix="名", empty=0).container)
+        for attr in ("administrative", "institutional", "political_legal", "worker"):
+            path = f"report.profile.establishment.{attr}"
+            form.addRow(f"{label_of(path)}：", b.number(path, suffix="名", empty=0).container)
         self.establishment_total = self.figure_label()
         form.addRow("编制合计：", self.establishment_total)
-        form.addRow("年末在职人数(&P)：", b.number("report.profile.actual_staff", suffix="人").container)
+        form.addRow(f"{label_of('profile.actual_staff')}(&P)：", b.number("report.profile.actual_staff", suffix="人").container)
         layout.addWidget(box)
         layout.addStretch(1)
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QLabel, QPushButton, QScrollArea, QSplitter,
                                QVBoxLayout, QWidget)
 
+from ...domain.field_labels import label_of
 from ...domain.model import Project
 from ...domain import fieldpath
 from ...services import exporting
@@ -83,18 +84,18 @@ class ProjectsPage(Page):
 
         box, form = self.group("目标与自评")
         form.addRow("实施单位：", d.line("@.department").container)
-        form.addRow("年度预期目标：", d.text("@.expected_goal", "年度总体目标：预期", lines=2).container)
-        form.addRow("实际完成情况：", d.text("@.actual_goal", "年度总体目标：实际完成", lines=2).container)
+        form.addRow(f"{label_of('projects[].expected_goal')}：", d.text("@.expected_goal", "年度总体目标：预期", lines=2).container)
+        form.addRow(f"{label_of('projects[].actual_goal')}：", d.text("@.actual_goal", "年度总体目标：实际完成", lines=2).container)
         form.addRow("预算执行率分值：", d.number("@.execution_weight", Kind.DECIMAL, suffix="分").container)
         self.indicators = self.add_table(
             TableEditor(editor, "", indicator_columns(), new_item=new_indicator, add_label="添加项目指标", grows=True)
         )
         self.indicators.setMinimumHeight(220)
         form.addRow(self.indicators)
-        form.addRow("自评得分（无明细表时填写）：", d.number("@.self_score", Kind.DECIMAL, suffix="分").container)
+        form.addRow("自评总分（无明细表时填写）：", d.number("@.self_score", Kind.DECIMAL, suffix="分").container)
         self.score = self.figure_label()
         form.addRow("项目自评：", self.score)
-        form.addRow("项目绩效分析：", d.text("@.analysis", "50 万元以上的项目须单独分析", lines=3).container)
+        form.addRow(f"{label_of('projects[].analysis')}：", d.text("@.analysis", "50 万元以上的项目须单独分析", lines=3).container)
         layout.addWidget(box)
         # Beside 添加项目 under the list, always in view (at the foot of the long form below it was
         # found only by scrolling past the indicators); the outcome shows under the list.
@@ -184,6 +185,8 @@ class ProjectsPage(Page):
         self.export_result.setText("已导出：\n" + "\n".join(str(p) for p in outcome.paths) + note)
 
     def focus_path(self, path: str) -> bool:
+        if path == PROJECTS:
+            return self.list.focus(path)  # the list as a whole (none entered yet): where 添加项目 is
         found = fieldpath.split_list_item(path, PROJECTS)
         report = self.editor.report
         if found is None or report is None or found[0] >= len(report.projects):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from ...domain.field_labels import label_of
 from ...domain.model import WorkTask
 from ...domain import fieldpath
 from ...services.figures import task_ledger_text
@@ -23,12 +24,12 @@ class WorkPage(Page):
         layout = QVBoxLayout(self)
         b = self.binder
         box, form = self.group("年度总体工作")
-        form.addRow("总体情况(&G)：", b.text("report.narratives.overall_work", "概述本年度的总体工作，下面的重点任务逐项展开", lines=3).container)
+        form.addRow(f"{label_of('narratives.overall_work')}(&G)：", b.text("report.narratives.overall_work", "概述本年度的总体工作，下面的重点任务逐项展开", lines=3).container)
         layout.addWidget(box, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tasks = self.add_table(
-            TableEditor(editor, "report.tasks", [Column("title", "重点工作任务", width=14)],
+            TableEditor(editor, "report.tasks", [Column("title", label_of("tasks[].title"), width=14)],
                         new_item=lambda: WorkTask(title=""), add_label="添加任务(&A)")
         )
         splitter.addWidget(self.tasks)
@@ -38,8 +39,8 @@ class WorkPage(Page):
         self.detail = FormBinder(editor, self, base=None)
         self.detail_binders.append(self.detail)
         box, form = self.group("所选任务")
-        form.addRow("任务名称：", self.detail.line("@.title").container)
-        form.addRow("工作情况(&W)：", self.detail.text("@.narrative", "做了什么、取得了什么成效；数字可引用下方台账合计", lines=8).container)
+        form.addRow(f"{label_of('tasks[].title')}：", self.detail.line("@.title").container)
+        form.addRow(f"{label_of('tasks[].narrative')}(&W)：", self.detail.text("@.narrative", "做了什么、取得了什么成效；数字可引用下方台账合计", lines=8).container)
         self.ledger_figures = self.figure_label()
         form.addRow("台账合计：", self.ledger_figures)
         detail_layout.addWidget(box)
@@ -65,6 +66,8 @@ class WorkPage(Page):
         self.ledger_figures.setText(task_ledger_text(report, report.tasks[row].key))
 
     def focus_path(self, path: str) -> bool:
+        if path == "report.tasks":
+            return self.tasks.focus(path)  # the list as a whole (none entered yet): where 添加任务 is
         found = fieldpath.split_list_item(path, "report.tasks")
         if found is not None and self.editor.report and found[0] < len(self.editor.report.tasks):
             self.tasks.select(found[0], 0)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...domain.field_labels import label_of
 from ..context import Context, compact_money_text
 from ..issue import Issue, error, info, warning
 
-COUNTS = (("sessions", "场次/期数"), ("participants", "参与人次"), ("beneficiaries", "受益人数"))
+COUNTS = (("sessions", "场次/期数"), ("participants", "参与人次"), ("beneficiaries", label_of("activities[].beneficiaries")))
 # Characters ignored when comparing titles: a duplicate typed twice rarely differs only in these.
 _IGNORED = str.maketrans("", "", " \t\u3000，。、,.；;：:“”\"'（）()《》-—·")
 
@@ -55,8 +56,8 @@ def activity_checks(ctx: Context) -> Iterator[Issue]:
                         f"活动台账第 {i + 1} 条{_title(activity)}的金额为负数（{compact_money_text(money)}）。", "金额应为 0 或正数，请更正。")
         if activity.kind and activity.kind not in kinds:
             yield info("ACT-008", f"report.activities[{i}].kind",
-                       f"活动台账第 {i + 1} 条{_title(activity)}的类别“{activity.kind}”不在活动类别清单中。",
-                       "可从类别清单中选择，或把该类别加入清单，以便按类别汇总。")
+                       f"活动台账第 {i + 1} 条{_title(activity)}的类型“{activity.kind}”不在活动类型清单中。",
+                       "可从类型清单中选择，或在“管理活动类型”中把它加入清单，以便按类型汇总。")
         normalised = title.translate(_IGNORED) if title else ""
         if not normalised:
             continue

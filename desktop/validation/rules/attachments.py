@@ -12,6 +12,7 @@ from ...domain.attachments import (
     project_form_gaps,
     project_table_gaps,
 )
+from ...domain.field_labels import label_of
 from ..context import Context, enum_value
 from ..issue import Issue, error
 
@@ -24,7 +25,7 @@ def project_forms_complete(ctx: Context) -> Iterator[Issue]:
         for gap in project_form_gaps(ctx.report, i):
             yield error("ATT-001", gap.field,
                         f"附件项目支出绩效自评表（{project.name.strip() or i + 1}）缺少{gap.label}。",
-                        "请填写后再导出正式稿；缺项的自评表只能导出为草稿。")
+                        f"请在“{label_of(gap.field, gap.label)}”中填写后再导出正式稿；缺项的自评表只能导出为草稿。")
 
 
 def department_form_complete(ctx: Context) -> Iterator[Issue]:

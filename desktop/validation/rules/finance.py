@@ -8,6 +8,7 @@ from typing import Iterator
 from ...domain import finance as fin
 from ...domain.money import sum_amounts
 from ...domain.shares import HUNDRED, format_percent, shares
+from ...domain.field_labels import label_of
 from ..context import Context, is_blank, compact_money_text
 from ..issue import Issue, error, warning
 
@@ -21,7 +22,7 @@ def income_total_matches_lines(ctx: Context) -> Iterator[Issue]:
     if finance.income_total is not None and lines is not None and finance.income_total != lines:
         yield error(
             "INC-001", f"{F}.income_total",
-            f"本年收入总计填的是 {compact_money_text(finance.income_total)}，但各项收入合计为 {compact_money_text(lines)}，"
+            f"{label_of('finance.income_total')}填的是 {compact_money_text(finance.income_total)}，但各项收入合计为 {compact_money_text(lines)}，"
             f"相差 {compact_money_text(finance.income_total - lines)}。",
             "请核对各项收入金额与收入总计，使总计等于各项之和；若总计留空，程序会自动合计。",
         )
@@ -194,7 +195,7 @@ def adjustment_explained(ctx: Context) -> Iterator[Issue]:
             "ADJ-001", f"{F}.budget.adjustment_reason",
             f"年初预算数 {compact_money_text(budget.initial)} 年中调整为 {compact_money_text(budget.adjusted)}"
             f"（{'增加' if budget.adjusted > budget.initial else '减少'} {compact_money_text(abs(budget.adjusted - budget.initial))}），但没有说明调整原因。",
-            "请在“预算调整说明”中写明调整的原因和依据（如追加项目、上级补助等）。",
+            f"请在“{label_of('finance.budget.adjustment_reason')}”中写明调整的原因和依据（如追加项目、上级补助等）。",
         )
 
 

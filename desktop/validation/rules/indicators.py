@@ -8,6 +8,7 @@ from typing import Iterator, NamedTuple
 from ...domain.evaluation import computed_score, unverifiable
 from ...domain.model import Indicator
 from ...domain.scoring import Attainment, IndicatorKind, qualitative_band, target_met
+from ...domain.field_labels import label_of
 from ..context import Context, is_blank, number_text
 from ..issue import Issue, error, warning
 
@@ -69,7 +70,7 @@ def score_checks(ctx: Context) -> Iterator[Issue]:
             score, weight = ind.score, ind.weight
             if score is None:
                 if ind.kind is IndicatorKind.QUALITATIVE and weight is not None:
-                    yield error("IND-013", f"{path}.score", f"{label}是定性指标，还没有打分。",
+                    yield error("IND-013", f"{path}.score", f"{label}是定性指标，还没有填写得分。",
                                 "请按达成程度打分：达成 80%–100%，部分达成 60%–80%，未达成 0–60% 的分值。")
                 continue
             if score < 0:
@@ -87,7 +88,7 @@ def score_checks(ctx: Context) -> Iterator[Issue]:
                 yield error(
                     "IND-004", f"{path}.score",
                     f"{label}实际完成值 {_actual_text(ind)} 未达到年度指标值 {_target_text(ind)}，却给了满分 {number_text(score)} 分（自评分虚高）。",
-                    "未完成目标的指标不能给满分，请按评分规则扣分，并填写偏差原因。",
+                    "未完成目标的指标不能给满分，请按评分规则扣分后填写得分，并填写偏差原因。",
                 )
                 continue
             if ind.kind is IndicatorKind.QUALITATIVE:
@@ -156,7 +157,7 @@ def quantity_checks(ctx: Context) -> Iterator[Issue]:
     for j, ind in enumerate(ctx.report.department_target.indicators):
         path = f"report.department_target.indicators[{j}]"
         if is_blank(ind.name):
-            yield error("IND-012", f"{path}.name", f"部门整体绩效目标第 {j + 1} 项指标没有名称。", "请填写指标名称。")
+            yield error("IND-012", f"{path}.name", f"部门整体绩效目标第 {j + 1} 项指标没有名称。", "请填写三级指标名称。")
         label = f"部门整体绩效目标指标“{ind.name.strip() or f'第 {j + 1} 项'}”"
         # The target is set at the start of the year; its actual is reported in the 自评表.
         yield from _quantity_checks(path, label, ind, need_actual=False)
@@ -175,7 +176,7 @@ def deviation_reasons(ctx: Context) -> Iterator[Issue]:
             if _missed(ind):
                 yield warning("IND-010", path,
                               f"{label}实际完成值 {_actual_text(ind)} 未达到年度指标值 {_target_text(ind)}，但没有填写偏差原因。",
-                              "请在“偏差原因分析及改进措施”中写明未完成的原因和下一步措施。")
+                              f"请在“{label_of(path)}”中写明未完成的原因和下一步措施。")
             elif (
                 deviation
                 and ind.kind in (IndicatorKind.AT_LEAST, IndicatorKind.EQUAL)

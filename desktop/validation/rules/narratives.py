@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ...domain import fieldpath
 from ...domain.model import NarrativeBlock
+from ...domain.field_labels import label_of
 from ..context import Context, is_blank
 from ..issue import Issue, error, warning
 
@@ -43,17 +44,21 @@ def required_sections(ctx: Context) -> Iterator[Issue]:
             continue  # a list of “无” items: NAR-002/NAR-003 name each item
         path = fieldpath.under_report(section.any_of[0])
         placeholder = any(isinstance(v, str) and v.strip() for v in values)
+        # Named as the form labels the field (主要职能), with the report's own heading when it differs (机构职能).
+        name = label_of(path, section.label)
+        part = "这一部分" if name == section.label else f"“{section.label}”这一部分"
         if placeholder:
-            yield error("NAR-004", path, f"“{section.label}”只写了“{next(v for v in values if isinstance(v, str) and v.strip()).strip()}”。",
-                        f"“{section.label}”是{ctx.requirements.name}报告的必写内容，请写出实际情况。")
+            yield error("NAR-004", path, f"“{name}”只写了“{next(v for v in values if isinstance(v, str) and v.strip()).strip()}”。",
+                        f"{ctx.requirements.name}报告要打印{part}，请在“{name}”中写出实际情况。")
         else:
-            yield error("NAR-001", path, f"“{section.label}”还没有填写，{ctx.requirements.name}报告要打印这一部分。",
-                        f"请填写“{section.label}”。")
+            yield error("NAR-001", path, f"“{name}”还没有填写，{ctx.requirements.name}报告要打印{part}。",
+                        f"请填写“{name}”。")
 
 
 def problems_and_measures(ctx: Context) -> Iterator[Issue]:
     """NAR-002 存在问题写“无”；NAR-003 改进措施写“无”."""
-    for code, attr, label in (("NAR-002", "problems", "存在问题"), ("NAR-003", "measures", "改进措施")):
+    for code, attr in (("NAR-002", "problems"), ("NAR-003", "measures")):
+        label = label_of(attr)
         items = getattr(ctx.report, attr)
         for i, item in enumerate(items):
             if isinstance(item, str) and item.strip() and is_placeholder(item):
@@ -68,9 +73,9 @@ def tasks_filled(ctx: Context) -> Iterator[Issue]:
     printed = ctx.requires("task_narratives")  # Guangdong lists the tasks' titles only
     for i, task in enumerate(ctx.report.tasks):
         if is_blank(task.title):
-            yield error("NAR-005", f"report.tasks[{i}].title", f"第 {i + 1} 项工作任务没有标题。", "请填写工作任务的标题。")
+            yield error("NAR-005", f"report.tasks[{i}].title", f"第 {i + 1} 项工作任务没有标题。", f"请填写“{label_of('tasks[].title')}”。")
         elif printed and is_blank(task.narrative):
-            yield warning("NAR-005", f"report.tasks[{i}].narrative", f"工作任务“{task.title.strip()}”还没有写具体内容。",
+            yield warning("NAR-005", f"report.tasks[{i}].narrative", f"工作任务“{task.title.strip()}”的“{label_of('tasks[].narrative')}”还没有填写。",
                           "请写明完成情况和主要数字（场次、人次、金额）。")
 
 

@@ -15,6 +15,7 @@ from ...domain.model import NarrativeBlock, Report
 from ...domain.money import WAN, plain_number
 from ...domain.scoring import grade_for
 from ...domain.shares import percent
+from ...domain.field_labels import label_of
 from ..context import Context, compact_money_text
 from ..issue import Issue, error, warning
 
@@ -24,6 +25,12 @@ NARRATIVE_FIELDS = (
     "conclusion",
 )
 
+
+
+def _where(path: str) -> str:
+    """The text a figure was read from, as its form labels it: “评价结论”中 (文中 when it has no label)."""
+    name = label_of(path)
+    return f"“{name}”中" if name else "文中"
 
 def _blocks(blocks: list[NarrativeBlock], path: str) -> Iterator[tuple[str, str]]:
     for i, block in enumerate(blocks):
@@ -193,7 +200,7 @@ def figures_in_text(ctx: Context) -> Iterator[Issue]:
                 expected = _quoted(kind, unit, figure.values[0], places)
                 yield error(
                     "NUM-001", path,
-                    f"文中写“{match.group(0).split('，')[0].split(',')[0]}”，但表格中{figure.name}为 {expected}。",
+                    f"{_where(path)}写“{match.group(0).split('，')[0].split(',')[0]}”，但表格中{figure.name}为 {expected}。",
                     f"请把文中数字改为 {expected}，或核对表格中的“{figure.name}”。",
                 )
             if share_text and figure.share_of is not None:
@@ -206,7 +213,7 @@ def figures_in_text(ctx: Context) -> Iterator[Issue]:
                 if stated_share is not None and stated_share != reconciled and stated_share != exact:
                     yield error(
                         "SHR-002", path,
-                        f"文中写{figure.name}“占{share_text}%”，但按表格计算应占 {plain_number(reconciled)}%"
+                        f"{_where(path)}写{figure.name}“占{share_text}%”，但按表格计算应占 {plain_number(reconciled)}%"
                         f"（{compact_money_text(part)} ÷ {compact_money_text(whole)}）。",
                         f"请把占比改为 {plain_number(reconciled)}%；占比由程序按表格计算并保证合计为 100%。",
                     )
@@ -248,7 +255,7 @@ def grades_in_text(ctx: Context) -> Iterator[Issue]:
             word = next(g for g in match.groups() if g)
             if _GRADE_WORDS[word] != expected:
                 yield error("GRD-001", path,
-                            f"文中写评价等级为“{word}”，但{label} {plain_number(total)} 分对应的等级是“{expected}”"
+                            f"{_where(path)}写评价等级为“{word}”，但{label} {plain_number(total)} 分对应的等级是“{expected}”"
                             f"（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）。",
                             f"请把等级改为“{expected}”，或核对自评得分。")
 
@@ -303,7 +310,7 @@ def ledger_figures_in_tasks(ctx: Context) -> Iterator[Issue]:
             agrees = stated <= max(recorded) if approx else stated in recorded
             if not agrees:
                 yield warning("NUM-002", f"report.tasks[{i}].narrative",
-                              f"工作任务“{task.title.strip()}”中写“{match.group(0)}”，但活动台账中关联该任务的 "
+                              f"工作任务“{task.title.strip()}”的{_where(f'report.tasks[{i}].narrative')}写“{match.group(0)}”，但活动台账中关联该任务的 "
                               f"{len(activities)} 条活动{'，'.join(names)}，按类别或单条记录也对不上。",
                               "请核对文中数字与活动台账：数字应等于台账合计，或补录遗漏的活动。")
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...domain.field_labels import label_of
 from ..context import Context, is_blank
 from ..issue import Issue, error, warning
 
-KINDS = (("administrative", "行政编制"), ("institutional", "事业编制"), ("political_legal", "政法编制"), ("worker", "工勤编制"))
+KINDS = tuple((attr, label_of(f"profile.establishment.{attr}"))
+              for attr in ("administrative", "institutional", "political_legal", "worker"))
 
 
 def unit_named(ctx: Context) -> Iterator[Issue]:
@@ -28,7 +30,7 @@ def staff_checks(ctx: Context) -> Iterator[Issue]:
             yield error("STF-002", f"report.profile.establishment.{attr}", f"{name}为负数（{value}）。", "编制数应为 0 或正数。")
     if profile.actual_staff is not None and profile.actual_staff < 0:
         negative = True
-        yield error("STF-002", "report.profile.actual_staff", f"在职人数为负数（{profile.actual_staff}）。", "在职人数应为 0 或正数。")
+        yield error("STF-002", "report.profile.actual_staff", f"年末在职人数为负数（{profile.actual_staff}）。", "年末在职人数应为 0 或正数。")
     if negative:
         return
     total = establishment.total

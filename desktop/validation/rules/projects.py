@@ -72,7 +72,7 @@ def project_execution(ctx: Context) -> Iterator[Issue]:
         if rate is not None and rate > HUNDRED:
             yield error(
                 "EXE-003", f"report.projects[{i}].executed.total",
-                f"项目“{_name(project)}”执行数 {compact_money_text(executed)} 超过全年预算数 {compact_money_text(budget)}，执行率 {format_percent(rate)}。",
+                f"项目“{_name(project)}”全年执行数 {compact_money_text(executed)} 超过全年预算数 {compact_money_text(budget)}，执行率 {format_percent(rate)}。",
                 "执行数不能超过全年（调整后）预算数，请核对。",
             )
         if rate is not None and rate < low and is_blank(project.analysis):

@@ -48,7 +48,7 @@ def total_checks(ctx: Context) -> Iterator[Issue]:
             # The cap is a choice of the rules in force, never applied silently: when it is off, a high
             # score at a low execution rate is still pointed out, with the rule that would limit it.
             yield warning("SCO-005", path,
-                          f"{label}预算执行率只有 {format_percent(rate)}，总分却为 {number_text(shown)} 分。"
+                          f"{label}总分为 {number_text(shown)} 分，预算执行率却只有 {format_percent(rate)}。"
                           f"评分方案“{ctx.rule_set.name}”未采用“{rule.name}”，本报告也未启用"
                           f"（执行率低于 {number_text(cap.below_rate)}% 时总分不超过 {number_text(cap.cap)} 分）。",
                           "请核对各项得分是否虚高；如上级财政部门执行该规则，请在“单位概况”页勾选“按预算执行率封顶总分”。")

@@ -30,7 +30,7 @@ def weight_checks(ctx: Context) -> Iterator[Issue]:
                             "每项适用的指标都要有大于 0 的分值；不适用的指标请勾选“不适用”。")
         if table.execution_weight != spec.execution_weight:
             yield error("WGT-002", f"{table.prefix}.execution_weight",
-                        f"{table.label}中预算执行率的分值为 {number_text(table.execution_weight)}，"
+                        f"{table.label}中预算执行率分值为 {number_text(table.execution_weight)}，"
                         f"按“{spec.name}”应为 {number_text(spec.execution_weight)}。",
                         f"请把预算执行率的分值改为 {number_text(spec.execution_weight)}。")
         total = weight_total(table.execution_weight, table.indicators)
