@@ -173,40 +173,66 @@ def fund_total_text(project: Project, column: str) -> str:
     return yuan_wan_text(fin.fund_total(getattr(project, column)))
 
 
+COUNTED = ("sessions", "participants", "beneficiaries", "money")
+
+
+def counted(activities) -> frozenset[str]:
+    """The figures (场次, 人次, 受益, 金额) at least one of the activities has: a sum of none is unknown, not 0."""
+    items = list(activities)
+    return frozenset(attr for attr in COUNTED if any(getattr(a, attr) is not None for a in items))
+
+
 @dataclass(frozen=True)
 class LedgerRow:
     """A line of the per-task totals beneath the ledger."""
 
     label: str
     totals: LedgerTotals
+    entered: frozenset[str] = frozenset(COUNTED)  # the figures some of its activities have
+
+    def texts(self) -> list[str]:
+        """活动数, 场次/期, 参与人次, 受益, 金额 as shown: empty where none of the activities has a figure."""
+        t, has = self.totals, self.entered
+        return [str(t.activities),
+                str(t.sessions) if "sessions" in has else "",
+                str(t.participants) if "participants" in has else "",
+                t.beneficiaries_text() if "beneficiaries" in has else "",
+                format_yuan(t.money, "") if "money" in has else ""]
 
 
 def ledger_totals_by_task(report: Report, activities: Optional[list[Activity]] = None) -> list[LedgerRow]:
     """Σ 活动/场次/人次/受益/金额 for each task (in the report's task order), the unlinked, and all."""
     items = report.activities if activities is None else activities
     groups = totals_by(items, "task_key")
-    rows = [LedgerRow(task.title or "（未命名任务）", groups.get(task.key, LedgerTotals())) for task in report.tasks]
+    rows = [LedgerRow(task.title or "（未命名任务）", groups.get(task.key, LedgerTotals()),
+                      counted(a for a in items if a.task_key == task.key)) for task in report.tasks]
     known = {task.key for task in report.tasks}
     loose = [a for a in items if a.task_key not in known]
     if loose:
-        rows.append(LedgerRow("（未关联任务）", totals(loose)))
-    rows.append(LedgerRow("合计", totals(items)))
+        rows.append(LedgerRow("（未关联任务）", totals(loose), counted(loose)))
+    rows.append(LedgerRow("合计", totals(items), counted(items)))
     return rows
 
 
-def ledger_totals_text(t: LedgerTotals) -> str:
+def ledger_totals_text(t: LedgerTotals, entered: frozenset[str] = frozenset(COUNTED)) -> str:
+    """“活动 5 项，17 场次/期，…”; a figure none of the activities has says 未填写 rather than 0."""
+    def part(attr: str, text: str) -> str:
+        return text if attr in entered else NOT_ENTERED
+
     return (
-        f"活动 {t.activities} 项，{t.sessions} 场次/期，参与 {t.participants} 人次，"
-        f"受益 {t.beneficiaries_text() or 0}，金额 {format_yuan(t.money)}"
+        f"活动 {t.activities} 项，{part('sessions', f'{t.sessions} ')}场次/期，"
+        f"参与{part('participants', f' {t.participants} ')}人次，"
+        f"受益 {part('beneficiaries', t.beneficiaries_text() or '0')}，金额 {part('money', format_yuan(t.money))}"
     )
 
 
 def task_ledger_text(report: Report, task_key: str) -> str:
     """What the ledger says about one task, for the clerk to cite in its narrative."""
-    t = totals(a for a in report.activities if a.task_key == task_key)
+    linked = [a for a in report.activities if a.task_key == task_key]
+    t = totals(linked)
     if t.activities == 0:
         return "活动台账中还没有关联此任务的活动"
-    return ledger_totals_text(t)
+    return ledger_totals_text(t, counted(linked))
 
 
 # ------------------------------------------------------------------ the 概览 charts

@@ -7,11 +7,16 @@ The screen is captured by Qt from the X server's root window (no ImageMagick nee
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# The township files come from the tests' fixtures, whose conftest picks the offscreen platform (an
+# 800×800 screen) unless one is chosen: under Xvfb this script wants the real X screen.
+if os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
 
 def shoot(app, folder: Path, target: Path) -> None:

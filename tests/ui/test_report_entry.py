@@ -126,7 +126,7 @@ def enter_ledger(qtbot, window):
 
     qtbot.waitUntil(lambda: totals_of(4).get("两癌筛查与救助") == "930人", timeout=3000)
     totals = totals_of(4)
-    assert totals["巾帼宣讲进基层"] == "0" and totals["两癌筛查与救助"] == "930人"
+    assert totals["巾帼宣讲进基层"] == "" and totals["两癌筛查与救助"] == "930人"  # none entered: empty, not 0
     participants = {page.totals.item(r, 0).text(): page.totals.item(r, 3).text() for r in range(page.totals.rowCount())}
     assert participants["巾帼宣讲进基层"] == "260"
     # Search narrows the table; clearing it shows every line again.

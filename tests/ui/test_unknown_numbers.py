@@ -3,7 +3,7 @@
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
 
 from desktop.ui.table_model import Kind
 
@@ -47,6 +47,13 @@ def test_no_page_shows_zero_for_a_number_not_entered(qtbot, window):
         for label in page.findChildren(QLabel):
             if label.isVisible() and ZERO_FIGURE.search(label.text()):
                 zeros.append((page.title, "figure", label.text()))
+        for sums in page.findChildren(QTableWidget):  # figures beside a grid (the ledger's totals by task)
+            for row in range(sums.rowCount()):
+                for column in range(1, sums.columnCount()):
+                    item = sums.item(row, column)
+                    seen["cells"] += 1
+                    if item is not None and column > 1 and ZERO_FIGURE.search(item.text()):
+                        zeros.append((page.title, sums.horizontalHeaderItem(column).text(), item.text()))
         for table in page.tables:
             model = table.model
             for row in range(model.rowCount()):

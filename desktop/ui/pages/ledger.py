@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from ...domain.field_labels import label_of
 from ...domain.model import Activity, BeneficiaryUnit
-from ...domain.money import format_yuan
 from ...domain import fieldpath
 from ...services import spreadsheets
 from ...services.figures import ledger_totals_by_task
@@ -273,9 +272,7 @@ class LedgerPage(Page):
         rows = ledger_totals_by_task(report) if report is not None else []
         self.totals.setRowCount(len(rows))
         for number, line in enumerate(rows):
-            t = line.totals
-            values = [line.label, str(t.activities), str(t.sessions), str(t.participants), t.beneficiaries_text() or "0",
-                      format_yuan(t.money, "")]
+            values = [line.label, *line.texts()]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column:
