@@ -49,7 +49,7 @@ class AnalysisPage(Page):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         self.block = FormBinder(editor, self, base=None)
         self.detail_binders.append(self.block)
-        detail_layout.addWidget(self.block.text("@.text", "这一主题下的成效，每段一行；分项写在下面", lines=4).container, 2)
+        detail_layout.addWidget(self.block.text("@.text", "这一主题下的成效，每段一行；分项写在下面", lines=4).container, 0)
         # 分项 (1)(2) of the chosen 主题, as seed 004's “5. 扬帆逐浪展新颜” has: titles in the table, text beside.
         sub_box = QGroupBox("所选主题的分项（(1)(2)…，编号由程序生成）")
         sub_layout = QHBoxLayout(sub_box)
