@@ -60,7 +60,8 @@ class AnalysisPage(Page):
         sub_layout.addWidget(self.sub_blocks, 2)
         self.sub_block = FormBinder(editor, self, base=None)
         self.detail_binders.append(self.sub_block)
-        sub_layout.addWidget(self.sub_block.text("@.text", "这一分项的内容，每段一行", lines=5).container, 3)
+        sub_layout.addWidget(self.sub_block.text("@.text", "这一分项的内容，每段一行", lines=5).container, 3,
+                             Qt.AlignmentFlag.AlignTop)
         detail_layout.addWidget(sub_box, 3)
         splitter.addWidget(detail)
         splitter.setStretchFactor(1, 2)
