@@ -122,6 +122,6 @@ def test_every_rule_names_its_field_as_the_page_it_jumps_to_labels_it(qtbot, win
 def test_the_functions_message_says_what_the_page_says(qtbot, window):
     create_unit(qtbot, window)
     window.run_checks()
-    finding = next(f for f in window.check_result.findings if f.field == "report.profile.functions")
+    finding = next(f for f in window.issues if f.field == "report.profile.functions")
     assert finding.message.startswith("“主要职能”还没有填写") and "“机构职能”这一部分" in finding.message
     assert window.field_place(finding.field) == "单位概况 › 主要职能"
