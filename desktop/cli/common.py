@@ -31,8 +31,8 @@ def add_report_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, help="年度，如 2024")
 
 
-def load_report(args: argparse.Namespace):
-    """The report named by FILE or by --unit/--year."""
+def load_report(args: argparse.Namespace, workspace=None):
+    """The report named by FILE or by --unit/--year (in `workspace` when the command has opened it)."""
     from ..services.report_files import read_report_file
 
     if args.file and (args.unit or args.year):
@@ -41,4 +41,4 @@ def load_report(args: argparse.Namespace):
         return read_report_file(args.file)
     if not (args.unit and args.year):
         raise CliError("请指定数据文件，或用 --unit 单位名称 --year 年度 指定数据库中的报告。")
-    return open_workspace(args).open_report(args.unit, args.year)
+    return (workspace if workspace is not None else open_workspace(args)).open_report(args.unit, args.year)

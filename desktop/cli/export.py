@@ -27,18 +27,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..services import exporting
 
     formats = exporting.chosen_formats(args.format)
-    report = load_report(args)
-    if args.unit:  # a district's report in the database: its 〔全区汇总〕 fields take the collected figures
-        from ..services.district_fields import resolve_district_fields
-
-        from ..services.last_year import with_last_year
-
-        workspace = open_workspace(args)
-        report = with_last_year(workspace, resolve_district_fields(workspace, report))
+    # A report in the database is printed with what the database adds (exporting.as_printed); a file is
+    # exported as it is, without opening any database.
+    workspace = open_workspace(args) if args.unit else None
+    report = load_report(args, workspace)
     if args.project:
-        return _export_project(args, report, formats)
+        printed = report if workspace is None else exporting.as_printed(workspace, report)
+        return _export_project(args, printed, formats)
     outcome = exporting.export(report, Path(args.out), formats, args.outline, final=not args.draft,
-                               force_final=args.force_final)
+                               force_final=args.force_final, workspace=workspace)
     if outcome.draft and outcome.errors and not args.draft:
         print(f"报告有 {outcome.errors} 处校验错误，已按草稿导出（每页标“草稿”）。改正错误后再导出正式稿；"
               "如确需报送，可加 --force-final。")

@@ -9,10 +9,13 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..domain.model import Report
 from .jobs import Progress
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 FORMAT_NAMES = {"docx": "Word 文档（.docx）", "pdf": "PDF 文件（.pdf）", "xlsx": "Excel 表格（.xlsx）"}
 
@@ -56,6 +59,16 @@ class ExportOutcome:
     errors: int  # validation errors that made it a draft
 
 
+def as_printed(workspace: Workspace, report: Report) -> Report:
+    """The report with what the database adds when it is printed: a district's 〔全区汇总〕 fields take
+    its townships' collected figures, and last year's totals come from the year before when not entered.
+    The stored report is not changed."""
+    from .district_fields import resolve_district_fields
+    from .last_year import with_last_year
+
+    return with_last_year(workspace, resolve_district_fields(workspace, report))
+
+
 def export(
     report: Report,
     folder: Path,
@@ -64,11 +77,15 @@ def export(
     final: bool = True,
     progress: Optional[Progress] = None,
     force_final: bool = False,
+    workspace: Optional[Workspace] = None,
 ) -> ExportOutcome:
     """Write each format to the folder. A report with validation errors is exported as a draft, unless
-    the clerk insists on a final document (`force_final`, the command line's --force-final)."""
+    the clerk insists on a final document (`force_final`, the command line's --force-final). With the
+    workspace the report is in, what the database adds is printed too (see `as_printed`)."""
     from ..reports.export import count_errors, export_report, parse_formats
 
+    if workspace is not None:
+        report = as_printed(workspace, report)
     progress = progress or Progress()
     formats = parse_formats(list(formats))
     total = len(formats) + 1
@@ -114,8 +131,10 @@ def export_project(
     return ExportOutcome(result.paths, draft, errors)
 
 
-def preview_pdf(report: Report, outline_id: Optional[str] = None, progress: Optional[Progress] = None) -> Path:
-    """The report as a PDF in a temporary folder, for looking at before saving (marked 草稿 if it has errors)."""
+def preview_pdf(report: Report, outline_id: Optional[str] = None, progress: Optional[Progress] = None,
+                workspace: Optional[Workspace] = None) -> Path:
+    """The report as a PDF in a temporary folder, for looking at before saving (marked 草稿 if it has
+    errors): the same document the export writes (with the workspace: `as_printed`)."""
     folder = Path(tempfile.mkdtemp(prefix="fulian-preview-"))
-    outcome = export(report, folder, ["pdf"], outline_id, final=True, progress=progress)
+    outcome = export(report, folder, ["pdf"], outline_id, final=True, progress=progress, workspace=workspace)
     return outcome.paths[0]

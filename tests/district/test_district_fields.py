@@ -46,3 +46,22 @@ def test_cli_export_of_the_district_report_prints_the_figures(capsys, db_locator
     text = "\n".join(p.text for p in docx.Document(path).paragraphs)
     activities = sum(len(r.activities) for r in files.good.values())
     assert f"共开展活动{activities}项" in text and "〔全区汇总" not in text
+
+
+def test_the_preview_shows_the_same_figures_as_the_export(workspace, tmp_path):
+    """The window's PDF preview and its export both print the report as the database completes it."""
+    import subprocess
+
+    from desktop.services import exporting
+
+    files = _district_with_townships(workspace, tmp_path)
+    report = workspace.open_report(DISTRICT, YEAR)
+    activities = sum(len(r.activities) for r in files.good.values())
+    preview = exporting.preview_pdf(report, workspace=workspace)
+    exported = exporting.export(report, tmp_path / "out", ["pdf"], workspace=workspace).paths[0]
+    for pdf in (preview, exported):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        flat = "".join(text.split())
+        assert f"共开展活动{activities}项" in flat and "〔全区汇总" not in flat, pdf.name
+    plain = exporting.preview_pdf(report)  # without the workspace: the fields stay for the clerk to see
+    assert "〔全区汇总" in "".join(subprocess.run(["pdftotext", str(plain), "-"], capture_output=True, text=True).stdout.split())

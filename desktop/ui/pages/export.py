@@ -192,8 +192,8 @@ class ExportPage(Page):
         self.outcome = None
         return (
             Operation(self, "导出报告",
-                      lambda progress: exporting.export(
-                          _with_district_figures(self.editor.workspace, report), folder, formats, outline_id, final, progress))
+                      lambda progress: exporting.export(report, folder, formats, outline_id, final, progress,
+                                                        workspace=self.editor.workspace))
             .success(self._exported)
             .failure(self._failed)
             .cancelled(lambda: self.result_label.setText("已取消导出，没有写入任何文件。"))
@@ -247,7 +247,7 @@ class ExportPage(Page):
         self.pdf_view.show_pdf(None)
         return (
             Operation(self, "生成 PDF 预览", lambda progress: exporting.preview_pdf(
-                _with_district_figures(self.editor.workspace, report), outline_id, progress))
+                report, outline_id, progress, workspace=self.editor.workspace))
             .success(self._previewed)
             .failure(self._failed)
             .cancelled(lambda: self.preview_label.setText("已取消预览。"))
@@ -259,12 +259,3 @@ class ExportPage(Page):
         pages = self.pdf_view.show_pdf(path)
         self.preview_label.setText(f"PDF 预览（共 {pages} 页，尚未保存；满意后点“导出正式稿”）")
         self._show_page_number()
-
-
-def _with_district_figures(workspace, report):
-    """A district's 〔全区汇总〕 fields filled from its townships' collected figures (see 区县汇总), and
-    last year's totals from the stored report of the year before when none were entered."""
-    from ...services.district_fields import resolve_district_fields
-    from ...services.last_year import with_last_year
-
-    return with_last_year(workspace, resolve_district_fields(workspace, report))
