@@ -26,7 +26,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
-        return gui_self_test()
+        return gui_self_test(args.db)
 
     # Services before PySide6: PySide6's import hook looks at every module imported after it.
     # (A SQLite file at the newest schema is shown without importing SQLAlchemy: storage/quick_read.py.)
@@ -82,7 +82,7 @@ def _report_first_paint(app, window, probe: Path, database) -> int:
     return 0
 
 
-def gui_self_test() -> int:
+def gui_self_test(db: str | None = None) -> int:
     """`fulian-desk --self-test`: the shared self-test, then the main window built offscreen.
 
     The GUI executable has no console on Windows, so every line also goes to selftest.log in the
@@ -104,7 +104,7 @@ def gui_self_test() -> int:
             if sys.stdout is not None:
                 print(line)
 
-        ok = run_self_test(log=log)
+        ok = run_self_test(log=log, db=db)
         if ok:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is shown, none is needed
             with tempfile.TemporaryDirectory(prefix="fulian-selftest-ui-") as folder:

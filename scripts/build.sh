@@ -22,3 +22,8 @@ fi
 # No screen is needed: the self-test never opens a window.
 dist/fulian-desk/fulian --self-test
 QT_QPA_PLATFORM=offscreen dist/fulian-desk/fulian-desk --self-test
+# And on a shared database: the bundle carries the PostgreSQL driver (psycopg and its libpq) and works on
+# a server. A throw-away server (Debian's postgresql, installed by setup.sh; initdb/pg_ctl in a temporary
+# folder, 127.0.0.1 only) is started for it and stopped afterwards.
+.venv/bin/python -m tests.pg_server dist/fulian-desk/fulian --db '{url}' --self-test
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.pg_server dist/fulian-desk/fulian-desk --db '{url}' --self-test

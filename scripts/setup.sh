@@ -14,8 +14,9 @@ APP_PACKAGES=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-
 # Real clients the tests open our documents with, and a real PostgreSQL server (the tests run their own
 # throw-away cluster with its initdb/pg_ctl; the service the package sets up is not used).
 TEST_PACKAGES=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui postgresql)
-# PyInstaller reads shared libraries with objdump.
-BUILD_PACKAGES=(binutils)
+# PyInstaller reads shared libraries with objdump; the bundle's self-test also runs on a throw-away
+# PostgreSQL server.
+BUILD_PACKAGES=(binutils postgresql)
 
 packages=("${APP_PACKAGES[@]}")
 [ "$purpose" = test ] && packages+=("${TEST_PACKAGES[@]}")

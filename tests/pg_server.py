@@ -97,6 +97,14 @@ class PostgresServer:
         self.psql(f'CREATE DATABASE "{name}" OWNER {ROLE}')
         return name
 
+    def copy_database(self, source: str) -> str:
+        """A new database holding a copy of `source` (nobody may be connected to it); returns its name."""
+        with self._lock:
+            self._counter += 1
+            name = f"c_{os.getpid()}_{self._counter}"
+        self.psql(f'CREATE DATABASE "{name}" TEMPLATE "{source}" OWNER {ROLE}')
+        return name
+
     def drop_database(self, name: str) -> None:
         self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -193,3 +201,27 @@ def destroy(server: PostgresServer) -> None:
     if server in _servers:
         _servers.remove(server)
     server.destroy()
+
+
+def main(argv: list[str]) -> int:
+    """`python -m tests.pg_server COMMAND…`: run COMMAND with every `{url}` replaced by the address of a fresh
+    database on a throw-away server, then stop the server; exits with COMMAND's status.
+
+    scripts/build.sh runs the frozen bundle's self-test on a server this way."""
+    import sys
+
+    if not argv:
+        print("usage: python -m tests.pg_server COMMAND… ({url} is replaced)", file=sys.stderr)
+        return 2
+    server = start_server()
+    try:
+        url = server.url(server.new_database())
+        return subprocess.run([a.replace("{url}", url) for a in argv]).returncode
+    finally:
+        destroy(server)
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

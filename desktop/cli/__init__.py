@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", help="数据库文件路径（默认在用户数据文件夹中），或共用数据库的地址 postgresql://用户名@服务器:5432/数据库名"
     )
-    parser.add_argument("--self-test", action="store_true", help="自检：在临时数据库上导入、校验并导出示例报告")
+    parser.add_argument("--self-test", action="store_true", help="自检：在临时数据库（或 --db 给出的空的共用数据库）上导入、校验并导出示例报告")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for module in _command_modules():
         module.register(sub)
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from ..services.selftest import run_self_test
 
-        return EXIT_OK if run_self_test() else EXIT_FAILED
+        return EXIT_OK if run_self_test(db=args.db) else EXIT_FAILED
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_INPUT

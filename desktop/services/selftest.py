@@ -2,6 +2,10 @@
 
 It proves that a bundle carries what it needs — migrations, resources, fonts, the three writers — on a
 machine without a screen, and exits non-zero on the first failure.
+
+Given a server (`--self-test --db postgresql://…`), it runs on that database instead, proving the bundle
+carries the server driver (psycopg and its libpq): the database must hold no report (the self-test never
+touches real data), and what the self-test wrote there is deleted at the end.
 """
 
 from __future__ import annotations
@@ -63,8 +67,8 @@ def _check_xlsx(path: Path) -> str:
     return f"{len(sheets)} 个工作表"
 
 
-def run_self_test(work_dir: Path | None = None, log: Callable[[str], None] = print) -> bool:
-    """Run every step, logging one line each; True when all passed."""
+def run_self_test(work_dir: Path | None = None, log: Callable[[str], None] = print, db: str | None = None) -> bool:
+    """Run every step, logging one line each; True when all passed. `db`: a server database to run on."""
     from ..excel.safety import require_defusedxml
     from ..reports.export import export_report
     from ..storage import open_database
@@ -93,9 +97,25 @@ def run_self_test(work_dir: Path | None = None, log: Callable[[str], None] = pri
         return ok
 
     def open_db() -> str:
-        state["db"] = open_database(work_dir / "selftest.db")
-        state["workspace"] = Workspace(state["db"])
-        return f"已新建并迁移 {work_dir / 'selftest.db'}"
+        if db is None:
+            state["db"] = open_database(work_dir / "selftest.db")
+            state["workspace"] = Workspace(state["db"])
+            return f"已新建并迁移 {work_dir / 'selftest.db'}"
+        import psycopg
+
+        database = open_database(db, backup_root=work_dir / "备份")
+        state["db"] = database
+        if database.reports().list_all():
+            raise AssertionError(f"共用数据库“{database.path.name}”中已有报告：自检只在空的数据库上运行，以免改动真实数据")
+        state["workspace"] = Workspace(database)
+        state["shared"] = True
+        return f"已连接并迁移 {database.path.name}（psycopg {psycopg.__version__}，libpq {psycopg.pq.version()}）"
+
+    def remove_what_was_written() -> str:
+        report = state["report"]
+        state["db"].reports().delete(report.unit.id, report.fiscal_year)
+        state["db"].units().delete(report.unit.id)
+        return f"已从共用数据库删除自检写入的“{report.unit.name}”"
 
     def import_seed() -> str:
         files = demo_files()
@@ -129,6 +149,8 @@ def run_self_test(work_dir: Path | None = None, log: Callable[[str], None] = pri
             and step("检查 PDF 文件", lambda: _check_pdf(state["paths"][".pdf"]))
             and step("检查 Excel 文件", lambda: _check_xlsx(state["paths"][".xlsx"]))
         )
+        if "shared" in state and "report" in state:
+            all_ok = step("删除自检写入的数据", remove_what_was_written) and all_ok
     finally:
         if "db" in state:
             state["db"].close()

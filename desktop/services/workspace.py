@@ -199,9 +199,17 @@ class Workspace:
 
 
 def open_workspace(locator: Path | str) -> Workspace:
-    """The workspace on the database at `locator` (a file, or a server URL), upgraded to the current schema."""
-    from ..storage import open_database
+    """The workspace on the database at `locator` (a file, or a server URL), upgraded to the current schema.
 
+    A server URL without a password takes the one kept in 数据库设置 (the credential store), if any.
+    """
+    from ..storage import open_database
+    from ..storage.server import is_server_locator
+
+    if is_server_locator(locator):
+        from .database_choice import open_chosen
+
+        return Workspace(open_chosen(str(locator))[0])
     return Workspace(open_database(locator))
 
 

@@ -215,10 +215,20 @@ def _resolve_unit(conn: Connection, unit: Unit) -> Any:
         row = conn.execute(select(units).where(units.c.id == unit.id)).mappings().first()
         if row is not None:
             return row
-    row = conn.execute(select(units).where(units.c.name == unit.name)).mappings().first()
+    by_name = select(units).where(units.c.name == unit.name)
+    row = conn.execute(by_name).mappings().first()
     if row is not None:
         return row
-    new_id = conn.execute(insert(units).values(rows.unit_row(unit))).inserted_primary_key[0]
+    try:
+        # Nested: on a server another PC may insert the same unit at this moment (two imports of one
+        # new unit); the unique name refuses the second insert, which then takes the unit just committed.
+        with conn.begin_nested():
+            new_id = conn.execute(insert(units).values(rows.unit_row(unit))).inserted_primary_key[0]
+    except IntegrityError:
+        row = conn.execute(by_name).mappings().first()
+        if row is None:
+            raise
+        return row
     return conn.execute(select(units).where(units.c.id == new_id)).mappings().one()
 
 

@@ -30,7 +30,24 @@ def big_exchange_file(seed: Path, target: Path, activities: int = BIG_ACTIVITIES
     return target
 
 
-def integrity_ok(db: Path) -> bool:
+def is_server(db) -> bool:
+    return str(db).startswith("postgresql://")
+
+
+def integrity_ok(db) -> bool:
+    """SQLite: PRAGMA integrity_check. A server keeps its own files whole; what the program must keep whole
+    there is its data: no ledger line without its report, and the schema either absent or complete."""
+    if is_server(db):
+        import psycopg
+
+        with psycopg.connect(str(db)) as raw:
+            version = raw.execute("SELECT to_regclass('alembic_version'), to_regclass('activities')").fetchone()
+            if version[0] is None:
+                return version[1] is None  # nothing created, or everything (migrations are one transaction)
+            orphans = raw.execute(
+                "SELECT count(*) FROM activities a LEFT JOIN reports r ON r.id = a.report_id WHERE r.id IS NULL"
+            ).fetchone()[0]
+            return orphans == 0
     raw = sqlite3.connect(db)
     try:
         return raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -38,8 +55,19 @@ def integrity_ok(db: Path) -> bool:
         raw.close()
 
 
-def report_state(db: Path) -> tuple[str, int] | None:
-    """(title, ledger lines) of the one report in the database, read with plain SQLite; None if none."""
+def report_state(db) -> tuple[str, int] | None:
+    """(title, ledger lines) of the one report in the database, read with the plain driver; None if none."""
+    if is_server(db):
+        import psycopg
+
+        with psycopg.connect(str(db)) as raw:
+            if raw.execute("SELECT to_regclass('reports')").fetchone()[0] is None:
+                return None
+            row = raw.execute("SELECT id, title FROM reports").fetchone()
+            if row is None:
+                return None
+            lines = raw.execute("SELECT count(*) FROM activities WHERE report_id = %s", (row[0],)).fetchone()[0]
+            return row[1], lines
     raw = sqlite3.connect(db)
     try:
         row = raw.execute("SELECT id, title FROM reports").fetchone()

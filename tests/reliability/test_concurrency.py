@@ -1,4 +1,7 @@
-"""Two writers on one database: exactly one wins, the other is told why in Chinese, nothing is lost."""
+"""Two writers on one database: exactly one wins, the other is told why in Chinese, nothing is lost.
+
+Each test runs on a SQLite file and on the PostgreSQL test server (`db_kind`).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,17 @@ from desktop.storage import open_database
 from .conftest import cli, trials
 
 
-def test_two_imports_of_one_year_at_once_exactly_one_succeeds(tmp_path, seed_paths, figures):
+def fresh_locator(request, db_kind, folder) -> str:
+    """A new, empty database for one trial: a file in `folder`, or a new database on the test server."""
+    if db_kind == "sqlite":
+        return str(folder / "fulian.db")
+    server = request.getfixturevalue("pg_server")
+    return server.url(server.new_database())
+
+
+def test_two_imports_of_one_year_at_once_exactly_one_succeeds(request, db_kind, tmp_path, seed_paths, figures):
     for n in range(trials(3)):
-        db = tmp_path / f"race{n}" / "fulian.db"
+        db = fresh_locator(request, db_kind, tmp_path / f"race{n}")
         first = cli("--db", str(db), "import", str(seed_paths[0]))
         second = cli("--db", str(db), "import", str(seed_paths[0]))
         outcomes = []
@@ -27,18 +38,18 @@ def test_two_imports_of_one_year_at_once_exactly_one_succeeds(tmp_path, seed_pat
         figures.trial(ok, repr(outcomes))
 
 
-def test_cli_replace_against_two_gui_sessions_no_lost_update(db_path, seed_paths, tmp_path, figures):
+def test_cli_replace_against_two_gui_sessions_no_lost_update(db_locator, seed_paths, tmp_path, figures):
     """CLI + GUI and GUI + GUI: two edit sessions (two windows) and an import --replace on one file.
 
     The window-level test with key presses and the dialog is tests/ui/test_conflict.py; here the two
     sessions race many times for the figures.
     """
-    with open_database(db_path) as database:
+    with open_database(db_locator) as database:
         from desktop.services.workspace import Workspace
 
         Workspace(database).import_file(seed_paths[0])
     for n in range(trials(3)):
-        with open_database(db_path) as a_db, open_database(db_path) as b_db:
+        with open_database(db_locator) as a_db, open_database(db_locator) as b_db:
             unit = a_db.units().list()[0]
             a = EditSession(a_db, a_db.reports().get(unit.id, 2024))
             b = EditSession(b_db, b_db.reports().get(unit.id, 2024))
@@ -47,7 +58,7 @@ def test_cli_replace_against_two_gui_sessions_no_lost_update(db_path, seed_paths
             a_ok = a.flush()
             b_ok = b.flush()  # b loaded the revision a has just replaced
             b.insert("report.activities", 0, Activity(title=f"乙的台账-{n}"))
-            replaced = cli("--db", str(db_path), "import", str(seed_paths[0]), "--replace")
+            replaced = cli("--db", str(db_locator), "import", str(seed_paths[0]), "--replace")
             replaced.communicate(timeout=120)
             a.set("report.measures", [f"甲又改-{n}"])
             a_after = a.flush()

@@ -3,6 +3,11 @@
 After each kill: PRAGMA integrity_check is ok, the report is wholly old or wholly new, no file under a
 final name is partial, and every save the window reported as 已保存 is in the database. FULIAN_TRIALS
 sets the number of trials (bench/bench_reliability.py runs many).
+
+The kills of a writer (import, import --replace, GUI autosave) also run against the PostgreSQL test
+server (`db_kind`): a program killed mid-transaction must leave the server's data wholly old or new.
+The kills of the exports stay on SQLite: the database is only read there, and what is checked is the
+file written, which does not depend on the database.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import pytest
 from desktop.exchange import read_file
 
 from .conftest import ROOT, cli, trials
-from .crash import big_exchange_file, final_files, integrity_ok, report_state, run_and_kill
+from .crash import big_exchange_file, final_files, integrity_ok, is_server, report_state, run_and_kill
 
 UNIT = "乐山市金口河区妇女联合会"
 
@@ -65,22 +70,68 @@ def fresh_copy(old_db: Path, folder: Path) -> Path:
     return target
 
 
-def test_kill_during_import_of_a_big_file_leaves_nothing_or_everything(tmp_path, big_file, figures):
+@pytest.fixture(scope="module")
+def old_server_db(request, seed_paths_module):
+    """The seed on the test server, made once; each trial works on a copy (CREATE DATABASE … TEMPLATE)."""
+    server = request.getfixturevalue("pg_server")
+    name = server.new_database()
+    process = cli("--db", server.url(name), "import", str(seed_paths_module[0]))
+    process.communicate(timeout=120)
+    assert process.returncode == 0
+    return name
+
+
+@pytest.fixture
+def new_db(request, db_kind, tmp_path):
+    """new_db(n): an empty database for trial n; new_db(n, old=True): one holding the seed."""
+
+    def make(n: int, old: bool = False) -> str:
+        if db_kind == "sqlite":
+            if old:
+                return str(fresh_copy(request.getfixturevalue("old_db"), tmp_path / f"t{n}"))
+            return str(tmp_path / f"t{n}" / "fulian.db")
+        server = request.getfixturevalue("pg_server")
+        if old:
+            return server.url(server.copy_database(request.getfixturevalue("old_server_db")))
+        return server.url(server.new_database())
+
+    return make
+
+
+def uninterrupted_seconds(args: list[str]) -> float:
+    """How long the command takes here when nobody kills it (process start included)."""
+    import time
+
+    started = time.monotonic()
+    process = cli(*args)
+    process.communicate(timeout=300)
+    assert process.returncode == 0
+    return time.monotonic() - started
+
+
+def test_kill_during_import_of_a_big_file_leaves_nothing_or_everything(new_db, big_file, figures):
     rng = random.Random(11)
+    whole = uninterrupted_seconds(["--db", new_db(-1), "import", str(big_file)])
     for n in range(trials(2)):
-        db = tmp_path / f"t{n}" / "fulian.db"
-        killed, delay = run_and_kill(["--db", str(db), "import", str(big_file)], 0.3, 9.0, rng)
-        state = report_state(db) if db.exists() and db.stat().st_size else None
-        ok = (not db.exists() or integrity_ok(db)) and state in (None, ("新的报告（大台账）", 20_000))
+        db = new_db(n)
+        # Killed at a fraction of what the whole import takes here, so that the kill lands mid-way.
+        killed, delay = run_and_kill(["--db", str(db), "import", str(big_file)], 0.3 * whole, 0.95 * whole, rng)
+        present = is_server(db) or (Path(db).exists() and Path(db).stat().st_size)
+        state = report_state(db) if present else None
+        ok = (not present or integrity_ok(db)) and state in (None, ("新的报告（大台账）", 20_000))
         figures.trial(ok, f"trial {n} after {delay:.2f}s (killed={killed}): {state}", killed)
 
 
-def test_kill_during_import_replace_leaves_old_or_new(tmp_path, big_file, old_db, figures):
+def test_kill_during_import_replace_leaves_old_or_new(new_db, big_file, figures):
     rng = random.Random(12)
-    old = report_state(old_db)
+    measured = new_db(-1, old=True)
+    old = report_state(measured)
+    whole = uninterrupted_seconds(["--db", measured, "import", str(big_file), "--replace"])
     for n in range(trials(2)):
-        db = fresh_copy(old_db, tmp_path / f"t{n}")
-        killed, delay = run_and_kill(["--db", str(db), "import", str(big_file), "--replace"], 0.3, 8.0, rng)
+        db = new_db(n, old=True)
+        killed, delay = run_and_kill(
+            ["--db", str(db), "import", str(big_file), "--replace"], 0.3 * whole, 0.95 * whole, rng
+        )
         state = report_state(db)
         ok = integrity_ok(db) and state in (old, ("新的报告（大台账）", 20_000))
         figures.trial(ok, f"trial {n} after {delay:.2f}s (killed={killed}): {state}", killed)
@@ -137,7 +188,7 @@ AUTOSAVE = textwrap.dedent(
     from desktop.ui.main_window import MainWindow
 
     app = QApplication([])
-    window = MainWindow(Workspace(open_database(Path({db!r}))))
+    window = MainWindow(Workspace(open_database({db!r})))
     window.show()
     editor = window.editor
     n = 0
@@ -152,7 +203,7 @@ AUTOSAVE = textwrap.dedent(
 )
 
 
-def test_kill_during_gui_autosave_keeps_every_acknowledged_save(tmp_path, old_db, figures):
+def test_kill_during_gui_autosave_keeps_every_acknowledged_save(tmp_path, new_db, figures):
     import os
     import signal
     import time
@@ -161,7 +212,8 @@ def test_kill_during_gui_autosave_keeps_every_acknowledged_save(tmp_path, old_db
 
     rng = random.Random(15)
     for n in range(trials(2)):
-        db = fresh_copy(old_db, tmp_path / f"t{n}")
+        db = new_db(n, old=True)
+        (tmp_path / f"t{n}").mkdir(exist_ok=True)
         script = tmp_path / f"t{n}" / "autosave.py"
         script.write_text(AUTOSAVE.format(root=str(ROOT), db=str(db)), encoding="utf-8")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

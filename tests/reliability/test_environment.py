@@ -131,3 +131,130 @@ def test_foreign_and_newer_databases(tmp_path, seed_paths, figures):
             status, text = run(db, command, seed_paths[0], tmp_path)
             figures.trial(refused_cleanly(status, text, words) and db.read_bytes() == before,
                           f"{db.name} {command}: {status} {text[-300:]}")
+
+
+# ------------------------------------------------------------------ the same faults on a PostgreSQL server
+#
+# A server database has no file of its own on the clerk's PC: a locked file becomes a table locked by
+# another connection, a read-only disk a login allowed only to read, a full disk a full server disk (the
+# database's tablespace on a small tmpfs), a foreign or newer file a foreign or newer database, and a
+# server that is not there is a fault of its own. SQLite-only, with no server counterpart: a damaged page
+# and a file that is no database (the server owns its files; its own checks answer for them).
+
+
+def imported_on_server(pg_server, seed: Path, name: str | None = None) -> str:
+    url = pg_server.url(name or pg_server.new_database())
+    process = cli("--db", url, "import", str(seed))
+    process.communicate(timeout=120)
+    assert process.returncode == 0
+    return url
+
+
+def test_server_table_locked_beyond_the_lock_timeout(pg_server, seed_paths, tmp_path, figures):
+    from tests.db_dump import dump
+
+    url = imported_on_server(pg_server, seed_paths[0])
+    before = dump(url)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import psycopg, sys, time\n"
+        f"c = psycopg.connect({url!r})\n"
+        "c.execute('LOCK TABLE reports IN ACCESS EXCLUSIVE MODE')\n"
+        "print('held', flush=True); time.sleep(60)\n"
+    )], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        status, text = run(url, "import", seed_paths[0], tmp_path)
+        waited = time.monotonic() - started
+        figures.trial(refused_cleanly(status, text, ("超时",)) and waited < 60, f"{waited:.1f}s {text[-300:]}")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert dump(url) == before
+
+
+def test_server_not_there_for_every_command(seed_paths, tmp_path, figures):
+    from tests.pg_server import free_port
+
+    url = f"postgresql://fulian:x@127.0.0.1:{free_port()}/fulian"
+    for command in COMMANDS:
+        status, text = run(url, command, seed_paths[0], tmp_path)
+        figures.trial(refused_cleanly(status, text, ("无法连接数据库服务器",)), f"{command}: {status} {text[-300:]}")
+    assert not list(tmp_path.rglob("*.fulian.json")) and not list(tmp_path.rglob("*.docx"))
+
+
+def test_server_login_allowed_only_to_read(pg_server, seed_paths, tmp_path, figures):
+    """The counterpart of a read-only disk: reading commands work, writing ones are refused cleanly."""
+    from tests.db_dump import dump
+
+    url = imported_on_server(pg_server, seed_paths[0])
+    database = url.rsplit("/", 1)[1]
+    reader = f"r_{database}"
+    pg_server.psql(f"CREATE ROLE {reader} LOGIN PASSWORD 'reader-secret'")
+    pg_server.psql(f'GRANT CONNECT ON DATABASE "{database}" TO {reader}')
+    pg_server.psql(f"GRANT USAGE ON SCHEMA public TO {reader}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}",
+                   dbname=database)
+    reader_url = f"postgresql://{reader}:reader-secret@127.0.0.1:{pg_server.port}/{database}"
+    before = dump(url)
+    try:
+        for command in COMMANDS:
+            (tmp_path / command).mkdir()
+            status, text = run(reader_url, command, seed_paths[0], tmp_path / command)
+            ok = refused_cleanly(status, text, ("权限",)) if command == "import" else status == 0
+            figures.trial(ok, f"{command}: {status} {text[-300:]}")
+        assert dump(url) == before
+    finally:
+        pg_server.drop_database(database)
+        pg_server.psql(f"DROP ROLE IF EXISTS {reader}")
+
+
+def test_server_disk_full(pg_server, seed_paths, tmp_path, figures):
+    """The database's tablespace on a small tmpfs, filled: the server refuses the write, nothing is half saved."""
+    from tests.db_dump import dump
+
+    if os.geteuid() != 0 or pg_server.run_as is None:
+        pytest.skip("mounting a tmpfs for the server needs root")
+    import tempfile
+
+    # Outside pytest's own folders, which the server's account may not enter.
+    disk = Path(tempfile.mkdtemp(prefix="fulian-test-pgdisk-"))
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m,mode=0755", "tmpfs", str(disk)]).returncode != 0:
+        disk.rmdir()
+        pytest.skip("this machine cannot mount a tmpfs")
+    space = disk / "space"
+    name = f"full_{os.getpid()}"
+    try:
+        space.mkdir()
+        shutil.chown(space, pg_server.run_as, pg_server.run_as)
+        pg_server.psql(f"CREATE TABLESPACE {name} LOCATION '{space}'")
+        pg_server.psql(f'CREATE DATABASE "{name}" OWNER fulian TABLESPACE {name}')
+        url = imported_on_server(pg_server, seed_paths[0], name)
+        before = dump(url)
+        filler = disk / "filler"
+        free = shutil.disk_usage(disk).free
+        filler.write_bytes(b"\0" * max(0, free - 8 * 1024))
+        status, text = run(url, "import", seed_paths[1], tmp_path)
+        figures.trial(refused_cleanly(status, text, ("磁盘空间不足",)), f"{status} {text[-300:]}")
+        filler.unlink()
+        assert dump(url) == before  # the refused import left nothing behind
+    finally:
+        pg_server.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        pg_server.psql(f"DROP TABLESPACE IF EXISTS {name}")
+        subprocess.run(["umount", "-l", str(disk)])
+        shutil.rmtree(disk, ignore_errors=True)
+
+
+def test_foreign_and_newer_databases_on_a_server(pg_server, seed_paths, tmp_path, figures):
+    from tests.db_dump import dump
+
+    foreign = pg_server.new_database()
+    pg_server.psql("SET ROLE fulian; CREATE TABLE contacts (name TEXT)", dbname=foreign)
+    foreign = pg_server.url(foreign)
+    newer = imported_on_server(pg_server, seed_paths[0])
+    pg_server.psql("UPDATE alembic_version SET version_num = '9999_future'", dbname=newer.rsplit("/", 1)[1])
+    for url, words in ((foreign, ("其他程序的表",)), (newer, ("更新版本",))):
+        before = dump(url)
+        for command in COMMANDS:
+            status, text = run(url, command, seed_paths[0], tmp_path)
+            figures.trial(refused_cleanly(status, text, words) and dump(url) == before,
+                          f"{url.rsplit('/', 1)[1]} {command}: {status} {text[-300:]}")
