@@ -1,4 +1,26 @@
-"""Root test configuration: Qt runs offscreen, fixtures give real databases and the seed reports."""
+"""Root test configuration: Qt runs offscreen, fixtures give real databases and the seed reports.
+
+Every test that opens a database does so through `db_locator` (or `database`/`workspace`/`db`, built
+on it) and runs twice: on a SQLite file and on a real PostgreSQL server (tests/pg_server.py). What is
+about the SQLite file itself stays SQLite-only, each with its server counterpart where one exists:
+
+- file header, damaged page, a file that is no database, another program's SQLite file
+  (storage/test_database.py, reliability/test_environment.py): the server owns its files;
+  counterparts: a foreign and a newer server database (test_server_database.py, test_environment.py).
+- locked file, busy timeout, writers taking the lock at BEGIN, pragmas, WAL, network share, folder
+  permissions and a read-only or full tmpfs under the file (storage/test_database.py, test_engine.py,
+  reliability/test_environment.py, services/test_editing.py): counterparts: a table locked past the
+  lock timeout, a read-only login, a full server disk (tablespace on a tmpfs), the server stopped and
+  killed mid-save, connections dropped (test_environment.py, test_server_database.py, test_editing.py).
+- file backups beside the database, their upgrade and the fast at-head check without Alembic
+  (storage/test_migrations.py, test_revisions.py, services/test_restore.py, the SQLite case of
+  ui/test_restore_dialog.py): counterparts: data-file backup folders of a server upgrade and their
+  restore (test_server_database.py, services/test_restore_server.py, ui/test_restore_dialog.py).
+- SQLite's index names and column types (storage/test_schema.py): counterpart: the server's indexes
+  and 64-bit money (test_schema.py).
+- the kills of export and export-data (reliability/test_crash.py): the database is only read there;
+  what is checked is the file written, which does not depend on the database.
+"""
 
 import os
 

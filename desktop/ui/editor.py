@@ -226,9 +226,12 @@ class Editor(QObject):
         self._timer.stop()
         edits = list(self.session.unsaved) if not self.session.flush() else []
         current = self.session.report
+        kept = self.session.kept  # the copy a failed save kept goes once the reloaded report is saved
         fresh = self.workspace.report_of(current.unit, current.fiscal_year)
         self.undo_stack.clear()
         self.session = self.workspace.editing(fresh) if fresh is not None else None
+        if self.session is not None:
+            self.session.kept = kept
         self._conflict_announced = False
         self.report_loaded.emit()
         self.save_state_changed.emit()

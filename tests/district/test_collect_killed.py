@@ -1,4 +1,7 @@
-"""kill -9 during a collect: every township's report is wholly the old one or wholly the new one."""
+"""kill -9 during a collect: every township's report is wholly the old one or wholly the new one.
+
+On a SQLite file and on the PostgreSQL test server (`db_kind`).
+"""
 
 from __future__ import annotations
 
@@ -29,14 +32,14 @@ def _write_round(folder: Path, lines: int, when: datetime) -> None:
         write_report(township_report(seed, i, lines), folder / f"{i}.fulian.json", when)
 
 
-def _collect(db: Path, folder: Path) -> subprocess.Popen:
+def _collect(db: Path | str, folder: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "desktop.cli", "--db", str(db), "collect", str(folder), "--district", DISTRICT, "--year", str(YEAR)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 
 
-def _state(db: Path) -> list[tuple[int, str]]:
+def _state(db: Path | str) -> list[tuple[int, str]]:
     database = open_database(db)
     try:
         workspace = Workspace(database)
@@ -47,20 +50,26 @@ def _state(db: Path) -> list[tuple[int, str]]:
         database.close()
 
 
-def test_kill_during_collect_leaves_each_township_wholly_old_or_new(tmp_path):
+def test_kill_during_collect_leaves_each_township_wholly_old_or_new(request, db_kind, tmp_path):
+    def fresh(name: str) -> str:
+        if db_kind == "sqlite":
+            return str(tmp_path / f"{name}.db")
+        server = request.getfixturevalue("pg_server")
+        return server.url(server.new_database())
+
     old, new = tmp_path / "old", tmp_path / "new"
     _write_round(old, OLD_LINES, datetime(2025, 3, 1, tzinfo=timezone.utc))
     _write_round(new, NEW_LINES, datetime(2025, 3, 9, tzinfo=timezone.utc))
     # Kill at fractions of how long an uninterrupted collect of the new round takes on this machine,
     # so that the kills land inside the collect however fast or loaded the machine is.
-    timing_db = tmp_path / "timing.db"
+    timing_db = fresh("timing")
     assert _collect(timing_db, old).wait(timeout=300) == 0
     started = time.monotonic()
     assert _collect(timing_db, new).wait(timeout=300) == 0
     duration = time.monotonic() - started
     killed_midway = 0
     for trial, fraction in enumerate((0.3, 0.45, 0.6, 0.75, 0.9)):
-        db = tmp_path / f"trial{trial}.db"
+        db = fresh(f"trial{trial}")
         assert _collect(db, old).wait(timeout=300) == 0
         assert sorted(_state(db)) == [(OLD_LINES, f"{i}.fulian.json") for i in range(TOWNSHIPS)]
         process = _collect(db, new)

@@ -303,10 +303,11 @@ def test_ledger_operations_on_a_deleted_report_are_refused(db):
     assert table_counts(db)["activities"] == 0
 
 
-def test_reports_survive_closing_and_reopening(db_path):
-    with open_database(db_path) as first:
-        report = first.reports().save(rich_report())
-    with open_database(db_path) as second:
+def test_reports_survive_closing_and_reopening(db_locator, open_db):
+    first = open_db(db_locator)
+    report = first.reports().save(rich_report())
+    first.close()
+    with open_db(db_locator) as second:
         assert second.reports().get(report.unit.id, 2024) == report
         assert second.backup is None  # already at head: no upgrade, no backup
 
@@ -379,10 +380,8 @@ def test_a_copy_of_a_deleted_report_is_refused(db):
     assert db.reports().get(report.unit.id, 2024) is None
 
 
-def test_two_programs_on_one_revision_only_one_wins(db_path):
-    from desktop.storage import open_database as reopen
-
-    with reopen(db_path) as first, reopen(db_path) as second:
+def test_two_programs_on_one_revision_only_one_wins(db_locator, open_db):
+    with open_db(db_locator) as first, open_db(db_locator) as second:
         first.reports().save(rich_report())
         unit_id = first.units().list()[0].id
         a = first.reports().get(unit_id, 2024)

@@ -110,3 +110,26 @@ def test_edits_kept_while_the_server_is_down_are_saved_when_it_answers_again(
     with open_database(url) as database:
         unit = database.units().find("乐山市金口河区妇女联合会")
         assert database.reports().get(unit.id, 2024).finance.carry_over_start == Decimal("2468.00")
+
+
+def test_edits_kept_at_a_conflict_go_once_they_are_reapplied_and_saved(qtbot, window, seed_paths, db_locator):
+    """On a file and on a server: a save refused because a colleague saved first also keeps the copy;
+    reloading, re-applying and saving removes it, so it is not offered again at the next start."""
+    from desktop.services import kept_edits
+
+    jinkouhe(window, seed_paths, qtbot)
+    with open_database(db_locator) as other:
+        report = other.reports().get(window.report.unit.id, 2024)
+        report.title = "同事先保存的"
+        other.reports().save(report)
+    window.editor.conflict.disconnect(window.conflicts.on_conflict)  # its dialog: test_conflict.py; here the editor is driven
+    window.editor.set("report.problems", ["我的修改"])
+    assert not window.editor.flush() and window.editor.session.conflicted
+    kept = window.editor.session.kept
+    assert kept is not None and kept.exists()
+    assert [k.data_file for k in kept_edits.kept_for(window.workspace.database)] == [kept]
+
+    edits = window.editor.reload()
+    assert window.editor.reapply(edits) == []
+    assert window.editor.flush() and window.report.title == "同事先保存的" and window.report.problems == ["我的修改"]
+    assert not kept.exists() and kept_edits.kept_for(window.workspace.database) == []
