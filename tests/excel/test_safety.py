@@ -124,8 +124,11 @@ def _broken_xml(tmp_path):
 
 
 def _too_big(tmp_path, monkeypatch):
-    monkeypatch.setattr(safety, "MAX_FILE_BYTES", 1000)
-    return _ok_ledger(tmp_path, "大.xlsx")
+    # A real ledger grown past the limit (a sparse file: no 20 MB written to the disk).
+    path = _ok_ledger(tmp_path, "大.xlsx")
+    with open(path, "r+b") as handle:
+        handle.truncate(safety.MAX_FILE_BYTES + 1)
+    return path
 
 
 def _too_many_rows(tmp_path, monkeypatch):
