@@ -154,7 +154,22 @@ class ActivityKindsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(420, 520)
+        fit_to_content(self)
+        self.resize(max(self.width(), 420), max(self.height(), 520))
+        # A kind renamed or added with a long name widens its column and, up to the screen, the dialog.
+        self.table.model.dataChanged.connect(self._fit_names)
+        self.table.model.rowsInserted.connect(self._fit_names)
+        self._fit_names()
+
+    def _fit_names(self, *_args) -> None:
+        view = self.table.view
+        view.resizeColumnToContents(0)
+        view.setColumnWidth(0, max(view.columnWidth(0), view.fontMetrics().horizontalAdvance("中") * 10 + 16))
+        wanted = (view.verticalHeader().width() + view.columnWidth(0) + view.columnWidth(1)
+                  + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth() + 48)
+        screen = self.screen().availableGeometry().width() * 9 // 10 if self.screen() else 1200
+        if self.width() < min(wanted, screen):
+            self.resize(min(wanted, screen), self.height())
 
     def rename(self, row: int, name: str) -> None:
         """The clerk typed a new name in a kind's cell: refuse it, or rename the kind everywhere in one step."""

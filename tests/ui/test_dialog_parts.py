@@ -149,3 +149,32 @@ def test_the_import_preview_fits_its_lines(qtbot, window, tmp_path):
     window.ledger_page.excel.import_file(bad)
     qtbot.waitUntil(lambda: "buttons" in seen, timeout=10000)
     assert seen["buttons"] == ["关闭"] and seen.get("ok")
+
+
+def test_the_activity_kinds_dialog_widens_for_a_long_kind_typed_in_it(qtbot, window):
+    from desktop.ui.dialogs import ActivityKindsDialog
+
+    from .conftest import edit_cell
+
+    create_unit(qtbot, window)
+    page = window.ledger_page
+    window.show_page(window.page_index(page))
+    long_kind = "巾帼志愿服务进社区进家庭活动"
+    seen = {}
+
+    def rename(dialog):
+        assert isinstance(dialog, ActivityKindsDialog)
+        try:
+            assert_sized_to_content(dialog)
+            edit_cell(qtbot, dialog.table, 0, 0, long_kind)
+            QApplication.processEvents()
+            view = dialog.table.view
+            seen["fits"] = view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(long_kind) + 4  # not elided
+            seen["no scroll"] = view.horizontalScrollBar().maximum() == 0
+            seen["kind"] = window.report.activity_kinds[0]
+        finally:
+            dialog.reject()
+
+    when_dialog_opens(qtbot, rename)
+    qtbot.mouseClick(page.kinds_button, Qt.MouseButton.LeftButton)
+    assert seen == {"fits": True, "no scroll": True, "kind": long_kind}
