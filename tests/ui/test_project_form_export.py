@@ -9,8 +9,10 @@ from desktop.exchange import write_file
 
 from tests.reports.conftest import filled_seed
 
+from .conftest import name_file_in_dialog, when_dialog_opens
 
-def test_the_button_exports_the_selected_projects_form(qtbot, window, tmp_path, monkeypatch):
+
+def test_the_button_exports_the_selected_projects_form(qtbot, window, tmp_path):
     source = tmp_path / "filled.fulian.json"
     write_file(filled_seed("000"), source)
     window.import_path(source)
@@ -20,8 +22,13 @@ def test_the_button_exports_the_selected_projects_form(qtbot, window, tmp_path, 
     page.show_project(1)
     out = tmp_path / "out"
     out.mkdir()
-    # The folder chooser is the system's dialog: the clerk's choice is its return value.
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(out))
+
+    def choose_folder(dialog):
+        """The clerk names the folder in the folder chooser (Qt's own dialog) and presses Enter."""
+        assert isinstance(dialog, QFileDialog)
+        name_file_in_dialog(qtbot, dialog, out)
+
+    when_dialog_opens(qtbot, choose_folder)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已导出" in page.export_result.text(), timeout=60000)
     names = sorted(p.name for p in out.iterdir())
