@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from .common import EXIT_FAILED, EXIT_OK, CliError, add_report_source, load_report
+from .common import EXIT_FAILED, EXIT_OK, CliError, add_report_source, load_report, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +27,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from ..services import checking
 
     report = _load(args)
+    if args.unit:  # in the database: a typed "比上年…" is checked against the year before, as exported
+        from ..services.last_year import with_last_year
+
+        report = with_last_year(open_workspace(args), report)
     issues = checking.check(report)
     if args.json:
         print(json.dumps(checking.report_document(report, issues), ensure_ascii=False, indent=2))

@@ -1,32 +1,57 @@
 """Last year's totals for the year-on-year comparison, taken from the database when the clerk has not
-entered them: "比上年增加…" is then printed from figures the database holds, never guessed."""
+entered them: "比上年增加…" is then printed, shown and checked from figures the database holds, never
+guessed."""
 
 from __future__ import annotations
 
-import copy
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
 
 from ..domain.finance import expenditure_total, income_total
 from ..domain.model import Report
 
 
-def with_last_year(workspace, report: Report) -> Report:
-    """A copy of the report whose missing 上年收入总计 / 上年支出合计 are last year's stored totals; the
-    report itself when nothing is missing, nothing is stored for the year before, or it has no totals."""
-    finance = report.finance
-    if finance.previous_income_total is not None and finance.previous_expenditure_total is not None:
-        return report
+@dataclass(frozen=True)
+class StoredTotals:
+    """收入总计 and 支出合计 of the stored report of `year` (either may be unknown)."""
+
+    year: int
+    income: Optional[Decimal]
+    spent: Optional[Decimal]
+
+
+def stored_totals(workspace, report: Report) -> StoredTotals | None:
+    """The totals of the unit's stored report for the year before, or None when there is none."""
     if report.unit.id is None:
-        return report
+        return None
     previous = workspace.report_of(report.unit, report.fiscal_year - 1)
     if previous is None:
+        return None
+    return StoredTotals(previous.fiscal_year, income_total(previous.finance),
+                        expenditure_total(previous.finance.expenditure))
+
+
+def filled(report: Report, totals: StoredTotals | None) -> Report:
+    """The report with its missing 上年收入总计 / 上年支出合计 taken from `totals`: a shallow copy (the
+    report itself when nothing is missing or known), so it is cheap enough to make at every check."""
+    finance = report.finance
+    if totals is None:
         return report
-    income, spent = income_total(previous.finance), expenditure_total(previous.finance.expenditure)
-    if (finance.previous_income_total is not None or income is None) and (
-            finance.previous_expenditure_total is not None or spent is None):
+    income = finance.previous_income_total if finance.previous_income_total is not None else totals.income
+    spent = finance.previous_expenditure_total if finance.previous_expenditure_total is not None else totals.spent
+    if income == finance.previous_income_total and spent == finance.previous_expenditure_total:
         return report
-    filled = copy.deepcopy(report)
-    if filled.finance.previous_income_total is None:
-        filled.finance.previous_income_total = income
-    if filled.finance.previous_expenditure_total is None:
-        filled.finance.previous_expenditure_total = spent
-    return filled
+    return dataclasses.replace(report, finance=dataclasses.replace(
+        finance, previous_income_total=income, previous_expenditure_total=spent))
+
+
+def taken_from_database(report: Report, totals: StoredTotals | None) -> bool:
+    """Whether `filled` takes any figure from the stored report (the page then says so)."""
+    return filled(report, totals) is not report
+
+
+def with_last_year(workspace, report: Report) -> Report:
+    """The report whose missing last-year totals are the stored report's of the year before."""
+    return filled(report, stored_totals(workspace, report))

@@ -17,10 +17,12 @@ from ..domain.model import Report
 from ..domain.text import clean, describe_bad_character
 from ..services import unsaved
 from ..services.editing import SAVE_DELAY_SECONDS, EditSession, SaveState
+from ..services.last_year import StoredTotals, filled, stored_totals
 from ..services.unsaved import EditKind, UnsavedEdit
 from ..services.workspace import Workspace
 
 _MERGE_ID = 0x51
+_UNREAD = object()  # last year's totals not yet read for the open report
 
 
 class _SetField(QUndoCommand):
@@ -88,6 +90,7 @@ class Editor(QObject):
         self._catching_up: Optional[list] = None
         self.session: Optional[EditSession] = None
         self._conflict_announced = False
+        self._last_year: object = _UNREAD
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -117,11 +120,24 @@ class Editor(QObject):
     def report(self) -> Optional[Report]:
         return self.session.report if self.session else None
 
+    @property
+    def last_year(self) -> Optional[StoredTotals]:
+        """The totals of the unit's stored report for the year before (read once per opened report):
+        the comparison the page shows and the checks recompute use them where the clerk typed none."""
+        if self._last_year is _UNREAD:
+            self._last_year = stored_totals(self.workspace, self.report) if self.report is not None else None
+        return self._last_year
+
+    def with_last_year(self) -> Optional[Report]:
+        """The open report with last year's missing totals taken from the database (a cheap copy)."""
+        return filled(self.report, self.last_year) if self.report is not None else None
+
     def open(self, report: Optional[Report]) -> None:
         self.flush()
         self.undo_stack.clear()
         self.session = self.workspace.editing(report) if report is not None else None
         self._conflict_announced = False
+        self._last_year = _UNREAD
         self.report_loaded.emit()
         self.save_state_changed.emit()
 
@@ -233,6 +249,7 @@ class Editor(QObject):
         if self.session is not None:
             self.session.kept = kept
         self._conflict_announced = False
+        self._last_year = _UNREAD
         self.report_loaded.emit()
         self.save_state_changed.emit()
         return edits

@@ -98,3 +98,19 @@ def test_unit_and_year_from_the_database(tmp_path, capsys, db_locator):
     assert "NAR-002" in out and "测试区妇女联合会 2024 年度" in out
     assert main(["--db", db, "validate", "--unit", "测试区妇女联合会", "--year", "2023"]) == 2
     assert "没有 2023 年度的报告" in capsys.readouterr().err
+
+
+def test_a_typed_comparison_is_checked_against_last_years_stored_report(tmp_path, capsys, db_locator):
+    """From the database, `validate` recomputes "比上年…" from the year before as the export prints it."""
+    last_year = clean_report()
+    last_year.fiscal_year = 2023
+    last_year.finance.income_total = D("800000.00")
+    this_year = clean_report()
+    this_year.narratives.finance_comment = f"本年收入总计{this_year.finance.income_total / 10000:g}万元，比上年增加1万元。"
+    for report, name in ((last_year, "a.fulian.json"), (this_year, "b.fulian.json")):
+        assert main(["--db", db_locator, "import", _file(tmp_path, report, name)]) == 0
+    capsys.readouterr()
+    main(["--db", db_locator, "validate", "--unit", "测试区妇女联合会", "--year", "2024"])
+    assert "NUM-003" in capsys.readouterr().out
+    main(["validate", _file(tmp_path, this_year, "c.fulian.json")])
+    assert "NUM-003" not in capsys.readouterr().out  # a file alone does not know last year

@@ -8,6 +8,7 @@ from ...domain.field_labels import label_of
 from ...domain.model import STANDARD_INCOME_SOURCES, THREE_PUBLIC_ITEMS, IncomeLine, ThreePublicLine
 from ...services import spreadsheets
 from ...services.figures import finance_figures
+from ...services.last_year import taken_from_database
 from ..spreadsheet_actions import SpreadsheetActions
 from ..marks import set_tone
 from ..table_editor import TableEditor
@@ -165,7 +166,9 @@ class FinancePage(Page):
 
     def refresh_figures(self) -> None:
         report = self.editor.report
-        self._figures = finance_figures(report.finance) if report is not None else None
+        # Last year's totals the clerk left empty come from the stored report, as in the printed report.
+        shown = self.editor.with_last_year()
+        self._figures = finance_figures(shown.finance) if shown is not None else None
         f = self._figures
         labels = (self.income_total, self.basic_total, self.expenditure_total, self.balance, self.execution,
                   self.three_public_totals, self.year_on_year)
@@ -181,7 +184,9 @@ class FinancePage(Page):
         self.execution.setText(f.execution)
         set_tone(self.execution, "bad" if f.execution_low else "figure")
         self.three_public_totals.setText(f"预算 {f.three_public_budget}，决算 {f.three_public_actual}")
-        self.year_on_year.setText(f.year_on_year)
+        stored = self.editor.last_year
+        from_database = stored is not None and taken_from_database(report, stored)
+        self.year_on_year.setText(f.year_on_year + (f"（上年数取自{stored.year}年度报告）" if from_database else ""))
         model = self.income.model
         if model.rowCount():
             model.dataChanged.emit(model.index(0, 2), model.index(model.rowCount() - 1, 2))
