@@ -16,21 +16,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _load(args: argparse.Namespace):
-    # An exchange file is read without the database: checking a file must not need it.
+    """The report as it would be printed: from the database (--unit) with what the database adds —
+    last year's totals for a typed "比上年…", a district's collected figures — as `export` checks it;
+    an exchange file as it is, without the database: checking a file must not need it."""
+    from ..services.exporting import as_printed
+
     try:
-        return load_report(args)
+        workspace = open_workspace(args) if args.unit else None
+        report = load_report(args, workspace)
     except ImportError:
         raise CliError("本程序的数据库部分不可用，请改为指定数据文件：fulian validate 文件.fulian.json") from None
+    return report if workspace is None else as_printed(workspace, report)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..services import checking
 
     report = _load(args)
-    if args.unit:  # in the database: a typed "比上年…" is checked against the year before, as exported
-        from ..services.last_year import with_last_year
-
-        report = with_last_year(open_workspace(args), report)
     issues = checking.check(report)
     if args.json:
         print(json.dumps(checking.report_document(report, issues), ensure_ascii=False, indent=2))
