@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Report
 from ..domain.text import clean, describe_bad_character
+from ..errors import UserError
 from ..services import unsaved
 from ..services.editing import SAVE_DELAY_SECONDS, EditSession, SaveState
 from ..services.last_year import StoredTotals, filled, stored_totals
@@ -125,7 +126,12 @@ class Editor(QObject):
         """The totals of the unit's stored report for the year before (read once per opened report):
         the comparison the page shows and the checks recompute use them where the clerk typed none."""
         if self._last_year is _UNREAD:
-            self._last_year = stored_totals(self.workspace, self.report) if self.report is not None else None
+            if self.report is None:
+                return None
+            try:
+                self._last_year = stored_totals(self.workspace, self.report)
+            except UserError:
+                return None  # the database is out of reach now (a server down): no comparison; asked again later
         return self._last_year
 
     def with_last_year(self) -> Optional[Report]:
