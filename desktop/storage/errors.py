@@ -154,19 +154,23 @@ class ReportChangedError(StorageError):
     copy was read. Nothing was written; the caller keeps its unsaved edits and offers to reload.
     """
 
-    def __init__(self, unit_name: str, year: int, deleted: bool = False, *, by: str | None = None,
+    def __init__(self, unit_name: str, year: int | None, deleted: bool = False, *, by: str | None = None,
                  at: str | None = None):
-        what = "已被删除" if deleted else "已在别处被修改（另一个窗口、另一台电脑或导入数据文件）"
-        who = f"（最后一次由 {by} 于 {_shown_time(at)} 保存）" if by and not deleted else ""
-        super().__init__(
-            f"“{unit_name}” {year} 年度的报告在您打开之后{what}{who}，为避免覆盖别处的修改，您刚才的修改没有保存。"
-            "请重新载入报告，再把您的修改重新填写一遍。"
-        )
         self.unit_name = unit_name
         self.year = year
         self.deleted = deleted
         self.by = by
         self.at = at
+        what = "已被删除" if deleted else "已在别处被修改（另一个窗口、另一台电脑或导入数据文件）"
+        who = f"（最后一次由 {by} 于 {_shown_time(at)} 保存）" if by and not deleted else ""
+        super().__init__(
+            f"{self._changed()}在您打开之后{what}{who}，为避免覆盖别处的修改，您刚才的修改没有保存。"
+            "请重新载入报告，再把您的修改重新填写一遍。"
+        )
+
+    def _changed(self) -> str:
+        """What was changed elsewhere, as the message names it."""
+        return f"“{self.unit_name}” {self.year} 年度的报告"
 
 
 class UnitChangedError(ReportChangedError):
@@ -176,16 +180,10 @@ class UnitChangedError(ReportChangedError):
     answers it."""
 
     def __init__(self, unit_name: str):
-        StorageError.__init__(
-            self,
-            f"单位“{unit_name}”的名称、级别或上级单位在您打开报告之后已在别处被修改（另一个窗口、另一台电脑或导入数据文件），"
-            "为避免覆盖别处的修改，您刚才的修改没有保存。请重新载入报告，再把您的修改重新填写一遍。"
-        )
-        self.unit_name = unit_name
-        self.year = None
-        self.deleted = False
-        self.by = None
-        self.at = None
+        super().__init__(unit_name, None)
+
+    def _changed(self) -> str:
+        return f"单位“{self.unit_name}”的名称、级别或上级单位"
 
 
 def _shown_time(at: str | None) -> str:
