@@ -35,7 +35,8 @@ def stored_totals(workspace, report: Report) -> StoredTotals | None:
 
 def filled(report: Report, totals: StoredTotals | None) -> Report:
     """The report with its missing 上年收入总计 / 上年支出合计 taken from `totals`: a shallow copy (the
-    report itself when nothing is missing or known), so it is cheap enough to make at every check."""
+    report itself when nothing is missing or known, so a copy means a figure came from `totals`), cheap
+    enough to make at every check."""
     finance = report.finance
     if totals is None:
         return report
@@ -45,11 +46,6 @@ def filled(report: Report, totals: StoredTotals | None) -> Report:
         return report
     return dataclasses.replace(report, finance=dataclasses.replace(
         finance, previous_income_total=income, previous_expenditure_total=spent))
-
-
-def taken_from_database(report: Report, totals: StoredTotals | None) -> bool:
-    """Whether `filled` takes any figure from the stored report (the page then says so)."""
-    return filled(report, totals) is not report
 
 
 def with_last_year(workspace, report: Report) -> Report:

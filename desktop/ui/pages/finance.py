@@ -8,7 +8,6 @@ from ...domain.field_labels import label_of
 from ...domain.model import STANDARD_INCOME_SOURCES, THREE_PUBLIC_ITEMS, IncomeLine, ThreePublicLine
 from ...services import spreadsheets
 from ...services.figures import finance_figures
-from ...services.last_year import taken_from_database
 from ..spreadsheet_actions import SpreadsheetActions
 from ..marks import set_tone
 from ..table_editor import TableEditor
@@ -184,9 +183,9 @@ class FinancePage(Page):
         self.execution.setText(f.execution)
         set_tone(self.execution, "bad" if f.execution_low else "figure")
         self.three_public_totals.setText(f"预算 {f.three_public_budget}，决算 {f.three_public_actual}")
-        stored = self.editor.last_year
-        from_database = stored is not None and taken_from_database(report, stored)
-        self.year_on_year.setText(f.year_on_year + (f"（上年数取自{stored.year}年度报告）" if from_database else ""))
+        from_database = shown is not report  # a copy only when a figure came from the stored year
+        self.year_on_year.setText(f.year_on_year + (f"（上年数取自{self.editor.last_year.year}年度报告）"
+                                                    if from_database else ""))
         model = self.income.model
         if model.rowCount():
             model.dataChanged.emit(model.index(0, 2), model.index(model.rowCount() - 1, 2))
