@@ -158,8 +158,12 @@ def start_server(durable: bool = False) -> PostgresServer:
         "log_min_messages": "warning",
     }
     if not durable:
-        # Throw-away data: no need to survive a power cut, so no waiting on the disk.
-        settings.update(fsync="off", synchronous_commit="off", full_page_writes="off")
+        # Throw-away data: no need to survive the machine losing power, so no waiting on the disk.
+        # synchronous_commit stays on: a commit is then written to the OS before it returns, so a
+        # server killed by `stop("immediate")` (what the tests do) still keeps every commit;
+        # with it off, a commit up to 200 ms old could vanish and a crash test would see its own
+        # setup data gone.
+        settings.update(fsync="off", full_page_writes="off")
     conf = "".join(f"{k} = {v}\n" for k, v in settings.items())
     with open(server.data / "postgresql.conf", "a", encoding="utf-8") as handle:
         handle.write(conf)

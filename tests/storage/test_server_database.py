@@ -246,6 +246,17 @@ def test_connections_dropped_while_idle_are_replaced_silently(pg_server, url, op
     assert [u.name for u in db.units().list()] == ["乐山市金口河区妇女联合会"]
 
 
+def test_a_finished_save_survives_the_server_killed_right_after(pg_server, url, open_db):
+    # Once the program has said 已保存 the report must outlive a server crash, however soon after.
+    db = open_db(url, connect_timeout_s=2)
+    report = db.reports().save(rich_report(activities=3))
+    try:
+        pg_server.stop("immediate")
+    finally:
+        pg_server.start()
+    assert db.reports().get(report.unit.id, 2024) == report
+
+
 def test_a_server_killed_mid_save_leaves_no_partial_report(pg_server, url, open_db):
     db = open_db(url, connect_timeout_s=2)
     report = db.reports().save(rich_report(activities=10))
