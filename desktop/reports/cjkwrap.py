@@ -4,16 +4,14 @@ and numbers stay whole.
 reportlab's own CJK splitter lets a line start with "，" or "；" (its list of forbidden starters lacks
 most full-width marks) and hangs at most one mark into the margin. These rules instead pull the
 previous character down with the mark, so text stays inside the margins, and never break inside a run
-of digits or Latin letters ("219.7", "94.26%"). `line_breaks` serves the body text flowable; the two
-drop-ins replace reportlab's splitters for table cells.
+of digits or Latin letters ("219.7", "94.26%"). `line_breaks` serves the PDF's body text and table
+cells alike.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.rl_config import _FUZZ
 
 # Marks that may not begin a line (GB/T 15834 punctuation that closes or follows).
@@ -69,54 +67,3 @@ def line_breaks(chars: Sequence[str], widths: Sequence[float], max_widths: Seque
     if start < count:
         lines.append((start, count))
     return lines
-
-
-def kinsoku_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
-    """Drop-in for reportlab's cjkFragSplit (paragraphs of several fragments)."""
-    glyphs = []
-    for frag in frags:
-        text = frag.text
-        if isinstance(text, bytes):
-            text = text.decode(encoding)
-        if text:
-            glyphs.extend(_rl_paragraph.cjkU(ch, frag, encoding) for ch in text)
-        else:
-            glyphs.append(_rl_paragraph.cjkU(text, frag, encoding))
-    widths = []
-    for glyph in glyphs:
-        w = glyph.width
-        if hasattr(w, "normalizedValue"):
-            w._normalizer = maxWidths[0]
-            w = w.normalizedValue(maxWidths[0])
-        widths.append(w)
-    hard = frozenset(i for i, g in enumerate(glyphs) if hasattr(g.frag, "lineBreak"))
-    lines = []
-    for n, (start, end) in enumerate(line_breaks([str(g) or " " for g in glyphs], widths, maxWidths, hard)):
-        limit = maxWidths[min(n, len(maxWidths) - 1)]
-        used = sum(widths[start:end])
-        lines.append(_rl_paragraph.makeCJKParaLine(glyphs[start:end], limit, used, limit - used,
-                                                   end - 1 in hard, calcBounds))
-    return _rl_paragraph.ParaLines(kind=1, lines=lines)
-
-
-def kinsoku_word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):
-    """Drop-in for reportlab's wordSplit (paragraphs of one fragment): [[extra space, text], …]."""
-    if isinstance(word, bytes):
-        word = word.decode(encoding)
-    if not isinstance(maxWidths, (list, tuple)):
-        maxWidths = [maxWidths]
-    widths = [stringWidth(ch, fontName, fontSize) for ch in word]
-    result = []
-    for n, (start, end) in enumerate(line_breaks(word, widths, maxWidths)):
-        limit = maxWidths[min(n, len(maxWidths) - 1)]
-        result.append([limit - sum(widths[start:end]), word[start:end]])
-    return result
-
-
-def install() -> None:
-    """Make reportlab's CJK paragraphs (table cells) break by these rules.
-
-    breakLinesCJK looks both names up in its module at call time, so replacing them there suffices.
-    """
-    _rl_paragraph.cjkFragSplit = kinsoku_frag_split
-    _rl_paragraph.wordSplit = kinsoku_word_split

@@ -1,19 +1,32 @@
-"""A PDF table of any length: it splits between any two rows, merged cells included.
+"""A PDF table of any length: ruled cells of Chinese text that split between any two rows, merged
+cells included, drawn straight on the canvas.
 
-reportlab never splits a table inside a vertically merged cell; a 一级指标 group taller than a page
-(14 indicators under 产出指标) therefore raised LayoutError. This flowable cuts the table itself: a merged
-cell that crosses the cut ends at the bottom of the page and continues at the top of the next one with
-its label repeated, and the header rows repeat on every page. A single row taller than a page is left
-to reportlab's in-row splitting.
+A merged cell that crosses a page break ends at the foot of the page and continues at the top of the
+next one with its label repeated; the header rows repeat on every page. A single row taller than a
+page splits inside itself, line by line.
+
+Row heights follow the classic rule of ruled forms (the one reportlab's tables use, so a report keeps
+its page breaks): a row is as tall as its tallest cell that lies in that row alone, padding included;
+a merged cell that needs more than the rows it covers adds the shortfall to them in equal parts,
+the tallest merged cells first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
-from reportlab.platypus import Table as RLTable
-from reportlab.platypus.flowables import Flowable
+from reportlab.lib.colors import black
+
+from .document import Align
+from .pdf_flow import Flowable
+from .pdf_text import Line, draw_line
+
+GRID = 0.6  # the rules between cells
+BOX = 1.0  # the frame around each page's part of the table
+PAD_LEFT = PAD_RIGHT = 3.0
+PAD_TOP, PAD_BOTTOM = 2.0, 3.0
+MERGED_ROW_MIN = 12.0
+_FUZZ = 1e-6
 
 
 @dataclass(frozen=True)
@@ -26,92 +39,227 @@ class Placed:
     cols: int
 
 
+@dataclass
+class CellText:
+    """A cell's lines, set to the cell's width less its paddings."""
+
+    lines: list[Line]
+    align: Align
+
+    def height(self, leading: float) -> float:
+        return len(self.lines) * leading
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What every page's part of one table shares."""
+
+    cells: list[Placed]
+    texts: dict[tuple[int, int], CellText]  # by the cell's top-left (row, column)
+    row_count: int
+    widths: list[float]
+    header: int
+    size: float
+    leading: float
+    page_height: float  # the text block's height: a row taller than this is split inside itself
+
+    @property
+    def width(self) -> float:
+        return sum(self.widths)
+
+
+@dataclass
+class Shown:
+    """A cell as one piece shows it: its rows `top`…`bottom` (exclusive) of the piece, and its lines."""
+
+    col: int
+    cols: int
+    top: int
+    bottom: int
+    lines: list[Line]
+    align: Align
+
+
+def _distribute(heights: list[float], needs: dict[tuple[int, int], float]) -> list[float]:
+    """Rows grown so that each merged range (first, last row inclusive) is as tall as it needs: the
+    largest needs first, each shortfall shared equally by the rows of its range."""
+    extra: dict[int, float] = {}
+    for need, (first, last) in sorted(((v, k) for k, v in needs.items()), reverse=True):
+        have = sum(heights[r] + extra.get(r, 0.0) for r in range(first, last + 1))
+        if have >= need - _FUZZ:
+            continue
+        share = (need - have) / (last - first + 1)
+        for r in range(first, last + 1):
+            extra[r] = extra.get(r, 0.0) + share
+    return [h + extra.get(r, 0.0) for r, h in enumerate(heights)]
+
+
+class Piece(Flowable):
+    """Some rows of a table, laid out: the cells they show and each row's height."""
+
+    def __init__(self, spec: Spec, shown: list[Shown], row_count: int):
+        self.spec = spec
+        self.shown = shown
+        padding = PAD_TOP + PAD_BOTTOM
+        heights = [0.0] * row_count
+        needs: dict[tuple[int, int], float] = {}
+        for cell in shown:
+            need = len(cell.lines) * spec.leading + padding
+            if cell.bottom - cell.top == 1:
+                if cell.cols > 1:
+                    # A row that holds a cell merged across columns is never lower than one empty line
+                    # (a form's blank line, 12 pt): the height forms printed so far had, kept so that
+                    # page breaks stay where they were.
+                    need = max(need, MERGED_ROW_MIN + padding)
+                heights[cell.top] = max(heights[cell.top], need)
+            else:
+                key = (cell.top, cell.bottom - 1)
+                needs[key] = max(needs.get(key, need), need)
+        self.rows = _distribute(heights, needs) if needs else heights
+        self.width = spec.width
+        self.height = sum(self.rows)
+        self._offset = 0.0
+
+    def wrap(self, available_width, available_height):
+        # Centred in the text block, as the table's own width may fall short of it by rounding.
+        self._offset = (available_width - self.width) / 2
+        return self.width, self.height
+
+    def draw_on(self, canvas, x, y):
+        spec = self.spec
+        x += self._offset
+        columns = [x]
+        for w in spec.widths:
+            columns.append(columns[-1] + w)
+        tops = [y + self.height]
+        for h in self.rows:
+            tops.append(tops[-1] - h)
+        size, leading = spec.size, spec.leading
+        canvas.setFillColor(black)
+        for cell in self.shown:
+            left, right = columns[cell.col], columns[cell.col + cell.cols]
+            top, bottom = tops[cell.top], tops[cell.bottom]
+            content = len(cell.lines) * leading
+            # Vertically centred between the paddings; the first baseline one type size under the
+            # content's top, as reportlab sets a paragraph.
+            baseline = bottom + (PAD_BOTTOM + (top - bottom) - PAD_TOP + content) / 2 - size
+            measure = right - left - PAD_LEFT - PAD_RIGHT
+            for line in cell.lines:
+                draw_line(canvas, line, left + PAD_LEFT, baseline, measure, cell.align, size)
+                baseline -= leading
+        canvas.saveState()
+        canvas.setStrokeColor(black)
+        canvas.setLineCap(1)
+        canvas.setLineWidth(GRID)
+        edges: set[tuple[float, float, float, float]] = set()
+        for cell in self.shown:
+            left, right = columns[cell.col], columns[cell.col + cell.cols]
+            top, bottom = tops[cell.top], tops[cell.bottom]
+            edges.update(((left, top, right, top), (left, bottom, right, bottom),
+                          (left, bottom, left, top), (right, bottom, right, top)))
+        canvas.lines(sorted(edges))
+        canvas.setLineWidth(BOX)
+        canvas.rect(columns[0], tops[-1], columns[-1] - columns[0], self.height, stroke=1, fill=0)
+        canvas.restoreState()
+
+
 class SplittingTable(Flowable):
-    """Rows `first`…`last` (exclusive) of a table, under its `header` rows.
+    """Body rows `first`…`last` (exclusive) of a table, under its header rows."""
 
-    `make(row, col)` builds a fresh cell flowable (a flowable laid out in one table is not shared with
-    another); `cells` lists every placed cell of the whole table.
-    """
-
-    def __init__(self, cells: list[Placed], row_count: int, col_count: int, make: Callable[[int, int], object],
-                 widths: list[float], commands: list, header: int, page_height: float,
-                 first: int | None = None, last: int | None = None):
-        super().__init__()
-        self.cells = cells
-        self.row_count = row_count
-        self.col_count = col_count
-        self.make = make
-        self.widths = widths
-        self.commands = commands
-        self.header = header
-        self.page_height = page_height
-        self.first = header if first is None else first
-        self.last = row_count if last is None else last
-        self.hAlign = "CENTER"
-        self._whole = None
+    def __init__(self, spec: Spec, first: int | None = None, last: int | None = None,
+                 partial: dict[tuple[int, int], list[Line]] | None = None):
+        self.spec = spec
+        self.first = spec.header if first is None else first
+        self.last = spec.row_count if last is None else last
+        # Cells of the first row whose earlier lines went onto the previous page (a row split inside).
+        self.partial = partial or {}
+        self._whole: Piece | None = None
+        self._pieces: dict[int, Piece] = {}
 
     # ------------------------------------------------------------ building one piece
 
-    def piece(self, last: int, in_row: bool = False) -> RLTable:
-        """A reportlab table of the header rows and body rows first…last, merges cut to fit."""
-        rows = list(range(self.header)) + list(range(self.first, last))
+    def piece(self, last: int) -> Piece:
+        """The header rows and body rows first…last, merged cells cut to fit."""
+        found = self._pieces.get(last)
+        if found is not None:
+            return found
+        spec = self.spec
+        rows = list(range(spec.header)) + list(range(self.first, last))
         index = {r: n for n, r in enumerate(rows)}
-        data = [["" for _ in range(self.col_count)] for _ in rows]
-        spans = []
-        for cell in self.cells:
+        shown = []
+        for cell in spec.cells:
             top, bottom = cell.row, cell.row + cell.rows  # bottom exclusive
-            if top < self.header:
-                visible = (top, min(bottom, self.header))
+            if top < spec.header:
+                visible = (top, min(bottom, spec.header))
             else:
                 visible = (max(top, self.first), min(bottom, last))
             if visible[0] >= visible[1]:
                 continue
-            # A cell continued from the previous page shows its label again at the top of this one.
-            data[index[visible[0]]][cell.col] = self.make(cell.row, cell.col)
-            if visible[1] - visible[0] > 1 or cell.cols > 1:
-                spans.append(("SPAN", (cell.col, index[visible[0]]),
-                              (cell.col + cell.cols - 1, index[visible[1] - 1])))
-        return RLTable(data, colWidths=self.widths, repeatRows=self.header, style=self.commands + spans,
-                       hAlign="CENTER", splitByRow=1, splitInRow=1 if in_row else 0)
+            text = spec.texts[cell.row, cell.col]
+            # A cell continued from the previous page shows its label again at the top of this one,
+            # unless the previous page already printed part of it (a row split inside).
+            lines = self.partial.get((cell.row, cell.col), text.lines)
+            shown.append(Shown(cell.col, cell.cols, index[visible[0]], index[visible[1] - 1] + 1, lines, text.align))
+        self._pieces[last] = piece = Piece(spec, shown, len(rows))
+        return piece
 
-    def _height(self, last: int, width: float) -> float:
-        return self.piece(last).wrap(width, 1e9)[1]
+    def _height(self, last: int) -> float:
+        return self.piece(last).height
 
     # ------------------------------------------------------------ Flowable
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, available_width, available_height):
         self._whole = self.piece(self.last)
-        self.width, self.height = self._whole.wrap(availWidth, availHeight)
+        self.width, self.height = self._whole.wrap(available_width, available_height)
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
-        if self.last - self.first <= 1:
-            # One row taller than the space: reportlab splits inside the row's cells.
-            return self.piece(self.last, in_row=True).split(availWidth, availHeight)
+    def split(self, available_width, available_height):
         # The most body rows that fit (heights grow with the row count: bisect).
         low, high = self.first, self.last - 1  # low fits trivially (no body row), high is a candidate
         while low < high:
             middle = (low + high + 1) // 2
-            if self._height(middle, availWidth) <= availHeight + 1e-6:
+            if self._height(middle) <= available_height + _FUZZ:
                 low = middle
             else:
                 high = middle - 1
-        if low == self.first:
-            if self._height(self.first + 1, availWidth) <= self.page_height:
-                return []  # the row fits on a page of its own: start the table on the next page
-            # A row taller than any page: split inside it, then go on with the rest.
-            parts = self.piece(self.first + 1, in_row=True).split(availWidth, availHeight)
-            if not parts:
-                return []
-            return parts + ([self._rest(self.first + 1)] if self.first + 1 < self.last else [])
-        return [self.piece(low), self._rest(low)]
+        if low < self.last and self._alone(low) > self.spec.page_height:
+            # The next row is taller than any page: as many of its lines as fit here, the rest on the
+            # following pages (under the header rows, which are not repeated in the middle of a page).
+            parts = self._split_row(low, available_height)
+            if parts:
+                return parts
+        if low > self.first:
+            return [self.piece(low), self._rest(low)]
+        return []  # not even one row fits here, but it does on a page of its own: go on on the next page
 
-    def _rest(self, first: int) -> "SplittingTable":
-        return SplittingTable(self.cells, self.row_count, self.col_count, self.make, self.widths, self.commands,
-                              self.header, self.page_height, first, self.last)
+    def _rest(self, first: int, partial: dict | None = None) -> "SplittingTable":
+        return SplittingTable(self.spec, first, self.last, partial)
 
-    def drawOn(self, canvas, x, y, _sW=0):
-        self._whole.drawOn(canvas, x, y, _sW)
+    def _alone(self, row: int) -> float:
+        """The height of the header rows and `row` on their own."""
+        if row == self.first:
+            return self._height(row + 1)
+        return SplittingTable(self.spec, row, row + 1).piece(row + 1).height
 
-    def draw(self):  # pragma: no cover - drawOn is used instead
-        self._whole.draw()
+    def _split_row(self, row: int, available_height: float) -> list[Flowable]:
+        """Rows first…row-1 whole and the first lines of `row`'s cells; the rest of `row` and the rows
+        after it in a table of their own."""
+        spec = self.spec
+        cut = [cell for cell in spec.cells if cell.row == row and cell.rows == 1]
+        # Only the row's own cells are cut; a merged cell around it keeps its label on both pages.
+        carried = self.partial if row == self.first else {}
+        lines = {(c.row, c.col): carried.get((c.row, c.col), spec.texts[c.row, c.col].lines) for c in cut}
+        before = self._height(row)
+        fit = int((available_height - before - PAD_TOP - PAD_BOTTOM + _FUZZ) // spec.leading)
+        while fit >= 1:
+            head = {key: value[:fit] for key, value in lines.items()}
+            if row > self.first:
+                head = {**self.partial, **head}
+            piece = SplittingTable(spec, self.first, row + 1, head).piece(row + 1)
+            if piece.height <= available_height + _FUZZ:
+                return [piece, self._rest(row, {key: value[fit:] for key, value in lines.items()})]
+            fit -= 1  # a merged cell around the row asked for more room than its lines: one line fewer
+        return []
+
+    def draw_on(self, canvas, x, y):
+        self._whole.draw_on(canvas, x, y)

@@ -10,10 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.flowables import Flowable
 
 from .cjkwrap import line_breaks
 from .document import Align
+from .pdf_flow import Flowable
+
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def char_width(char: str, font: str, size: float) -> float:
+    """The advance of one character (a CJK report measures the same few hundred characters again and
+    again: each is asked of the font once per face and size)."""
+    table = _widths.get((font, size))
+    if table is None:
+        table = _widths[font, size] = {}
+    width = table.get(char)
+    if width is None:
+        width = table[char] = stringWidth(char, font, size)
+    return width
 
 
 @dataclass(frozen=True)
@@ -21,6 +35,56 @@ class Glyph:
     char: str
     font: str
     width: float
+
+
+def layout_lines(runs: list[tuple[str, str]], size: float, measure: float, first_indent: float = 0.0) -> list["Line"]:
+    """The lines of runs of (text, font) set at `size` across `measure`, the first one indented;
+    "\\n" in a run ends a line."""
+    glyphs: list[Glyph] = []
+    hard: set[int] = set()
+    for text, font in runs:
+        for ch in text:
+            if ch == "\n":
+                if glyphs:
+                    hard.add(len(glyphs) - 1)
+                continue
+            glyphs.append(Glyph(ch, font, char_width(ch, font, size)))
+    ranges = line_breaks([g.char for g in glyphs], [g.width for g in glyphs], [measure - first_indent, measure],
+                         frozenset(hard))
+    lines = []
+    for n, (start, end) in enumerate(ranges):
+        last = n == len(ranges) - 1 or (end - 1) in hard
+        lines.append(Line(tuple(glyphs[start:end]), first_indent if n == 0 else 0.0, last))
+    return lines
+
+
+def draw_line(canvas, line: "Line", x: float, baseline: float, measure: float, align: Align, size: float) -> None:
+    """One line on the canvas from `x` across `measure`: full lines of justified text are set to the
+    measure by character spacing (PDF Tc), as Word does, since Chinese has no spaces to widen."""
+    free = measure - line.indent - line.width
+    if align is Align.CENTER:
+        x, spacing = x + line.indent + free / 2, 0.0
+    elif align is Align.RIGHT:
+        x, spacing = x + line.indent + free, 0.0
+    elif align is Align.JUSTIFY and not line.last and len(line.glyphs) > 1 and free > 0:
+        x, spacing = x + line.indent, free / (len(line.glyphs) - 1)
+    else:
+        x, spacing = x + line.indent, 0.0
+    text = canvas.beginText(x, baseline)
+    # Always set: character spacing is page state in PDF, and would carry over from the line before.
+    text.setCharSpace(spacing)
+    font = None
+    chunk = ""
+    for glyph in line.glyphs:
+        if glyph.font != font:
+            if chunk:
+                text.textOut(chunk)
+            font, chunk = glyph.font, ""
+            text.setFont(font, size)
+        chunk += glyph.char
+    if chunk:
+        text.textOut(chunk)
+    canvas.drawText(text)
 
 
 @dataclass(frozen=True)
@@ -38,18 +102,18 @@ class TextBlock(Flowable):
     """Runs of (text, font name) at one size; "\\n" in a run is a hard line break."""
 
     def __init__(self, runs: list[tuple[str, str]], size: float, leading: float, align: Align = Align.JUSTIFY,
-                 first_indent: float = 0.0, right_indent: float = 0.0, keep_with_next: bool = False,
-                 lines: list[Line] | None = None):
-        super().__init__()
+                 first_indent: float = 0.0, right_indent: float = 0.0, lines: list[Line] | None = None,
+                 measure: float | None = None, drop: float | None = None):
         self.runs = runs
         self.size = size
         self.leading = leading
         self.align = align
         self.first_indent = first_indent
         self.right_indent = right_indent
-        self.keepWithNext = keep_with_next
         self._lines = lines
-        self._measure = None
+        self._measure = measure  # the width `lines` were set to (None: not laid out yet)
+        # From the block's top to the first baseline; None: the glyphs centred in their line.
+        self.drop = drop
 
     @property
     def text(self) -> str:
@@ -58,81 +122,44 @@ class TextBlock(Flowable):
     def _layout(self, width: float) -> list[Line]:
         if self._lines is not None and (self._measure is None or self._measure == width):
             return self._lines
-        glyphs: list[Glyph] = []
-        hard: set[int] = set()
-        for text, font in self.runs:
-            for ch in text:
-                if ch == "\n":
-                    if glyphs:
-                        hard.add(len(glyphs) - 1)
-                    continue
-                glyphs.append(Glyph(ch, font, stringWidth(ch, font, self.size)))
-        measure = width - self.right_indent
-        ranges = line_breaks([g.char for g in glyphs], [g.width for g in glyphs],
-                             [measure - self.first_indent, measure], frozenset(hard))
-        lines = []
-        for n, (start, end) in enumerate(ranges):
-            last = n == len(ranges) - 1 or (end - 1) in hard
-            lines.append(Line(tuple(glyphs[start:end]), self.first_indent if n == 0 else 0.0, last))
+        lines = layout_lines(self.runs, self.size, width - self.right_indent, self.first_indent)
         self._lines, self._measure = lines, width
         return lines
 
-    def wrap(self, availWidth, availHeight):
-        self.width = availWidth
-        lines = self._layout(availWidth)
+    def _part(self, lines: list[Line], width: float) -> "TextBlock":
+        return TextBlock(self.runs, self.size, self.leading, self.align, self.first_indent, self.right_indent,
+                         lines, width, self.drop)
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        lines = self._layout(available_width)
         self.height = max(len(lines), 1) * self.leading
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
-        lines = self._layout(availWidth)
-        fit = int((availHeight + 1e-6) // self.leading)
+    def split(self, available_width, available_height):
+        lines = self._layout(available_width)
+        fit = int((available_height + 1e-6) // self.leading)
         # Widow and orphan control, as Word's: never one line of a paragraph alone at the foot of a page
         # or at the head of the next.
         if fit == len(lines) - 1 and len(lines) >= 3:
             fit -= 1
         if fit < 2 or fit >= len(lines):
             return []
-        head = TextBlock(self.runs, self.size, self.leading, self.align, self.first_indent, self.right_indent,
-                         lines=lines[:fit])
-        head._measure = availWidth
-        tail = TextBlock(self.runs, self.size, self.leading, self.align, self.first_indent, self.right_indent,
-                         self.keepWithNext, lines=lines[fit:])
-        tail._measure = availWidth
-        return [head, tail]
+        return [self._part(lines[:fit], available_width), self._part(lines[fit:], available_width)]
 
-    def draw(self):
-        self.draw_lines(self._lines or [], self.height, self.align, self.right_indent)
-
-    def draw_lines(self, lines: list[Line], top: float, align: Align, right_indent: float) -> None:
-        canvas = self.canv
-        measure = self.width - right_indent
+    def draw_on(self, canvas, x, y):
+        measure = self.width - self.right_indent
         # The glyphs sit centred in their line, as Word places text in a fixed-height line.
-        baseline = top - self.leading / 2 - self.size * 0.35
-        for line in lines:
-            free = measure - line.indent - line.width
-            if align is Align.CENTER:
-                x, spacing = line.indent + free / 2, 0.0
-            elif align is Align.RIGHT:
-                x, spacing = line.indent + free, 0.0
-            elif align is Align.JUSTIFY and not line.last and len(line.glyphs) > 1 and free > 0:
-                x, spacing = line.indent, free / (len(line.glyphs) - 1)
-            else:
-                x, spacing = line.indent, 0.0
-            text = canvas.beginText(x, baseline)
-            text.setCharSpace(spacing)
-            font = None
-            chunk = ""
-            for glyph in line.glyphs:
-                if glyph.font != font:
-                    if chunk:
-                        text.textOut(chunk)
-                    font, chunk = glyph.font, ""
-                    text.setFont(font, self.size)
-                chunk += glyph.char
-            if chunk:
-                text.textOut(chunk)
-            canvas.drawText(text)
+        drop = self.leading / 2 + self.size * 0.35 if self.drop is None else self.drop
+        baseline = self.height - drop
+        # Lines are placed from the block's corner, so that every block's text is positioned the same
+        # way whatever page it lands on.
+        canvas.saveState()
+        canvas.translate(x, y)
+        for line in self._lines or []:
+            draw_line(canvas, line, 0.0, baseline, measure, self.align, self.size)
             baseline -= self.leading
+        canvas.restoreState()
 
 
 class Closing(Flowable):
@@ -140,7 +167,6 @@ class Closing(Flowable):
     the paragraph, keeping at least its last two lines with the signature (which never stands alone)."""
 
     def __init__(self, last: TextBlock, blank_lines: int, signature: list[TextBlock]):
-        super().__init__()
         self.last = last
         self.blank_lines = blank_lines
         self.signature = signature
@@ -148,34 +174,25 @@ class Closing(Flowable):
     def _tail_height(self, width: float) -> float:
         return self.blank_lines * self.last.leading + sum(s.wrap(width, 1e9)[1] for s in self.signature)
 
-    def wrap(self, availWidth, availHeight):
-        self.width = availWidth
-        self.height = self.last.wrap(availWidth, 1e9)[1] + self._tail_height(availWidth)
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        self.height = self.last.wrap(available_width, 1e9)[1] + self._tail_height(available_width)
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
-        lines = self.last._layout(availWidth)
-        fit = int((availHeight + 1e-6) // self.last.leading)
+    def split(self, available_width, available_height):
+        lines = self.last._layout(available_width)
+        fit = int((available_height + 1e-6) // self.last.leading)
         keep = min(fit, len(lines) - 2)
         if keep < 2:
             return []  # the whole closing goes to the next page together
-        head = TextBlock(self.last.runs, self.last.size, self.last.leading, self.last.align, self.last.first_indent,
-                         self.last.right_indent, lines=lines[:keep])
-        head._measure = availWidth
-        rest = TextBlock(self.last.runs, self.last.size, self.last.leading, self.last.align, self.last.first_indent,
-                         self.last.right_indent, lines=lines[keep:])
-        rest._measure = availWidth
-        return [head, Closing(rest, self.blank_lines, self.signature)]
+        return [self.last._part(lines[:keep], available_width),
+                Closing(self.last._part(lines[keep:], available_width), self.blank_lines, self.signature)]
 
-    def drawOn(self, canvas, x, y, _sW=0):
+    def draw_on(self, canvas, x, y):
         top = y + self.height
-        height = self.last.wrap(self.width, 1e9)[1]
-        self.last.drawOn(canvas, x, top - height)
-        top -= height + self.blank_lines * self.last.leading
-        for block in self.signature:
-            h = block.wrap(self.width, 1e9)[1]
-            block.drawOn(canvas, x, top - h)
-            top -= h
-
-    def draw(self):  # pragma: no cover - drawOn is used instead
-        pass
+        for block in [self.last, *self.signature]:
+            height = block.wrap(self.width, 1e9)[1]
+            block.draw_on(canvas, x, top - height)
+            top -= height
+            if block is self.last:
+                top -= self.blank_lines * self.last.leading

@@ -1,37 +1,29 @@
-"""The PDF writer: the same Document as the Word file, laid out by reportlab with embedded TrueType faces."""
+"""The PDF writer: the same Document as the Word file, set on reportlab's canvas with embedded TrueType faces.
+
+The layout is the writer's own (pdf_flow fills the pages, pdf_text sets the text, pdf_table draws the
+tables): reportlab's platypus layer would cost every export its import and layout time for features a
+report does not use.
+"""
 
 from __future__ import annotations
 
-from html import escape as _html_escape
 from pathlib import Path
 from typing import Optional
 
 from reportlab.lib.colors import Color, black
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
-from reportlab.platypus import PageBreak as RLPageBreak
-from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.flowables import CondPageBreak
+from reportlab.pdfgen.canvas import Canvas
 
-from . import cjkwrap
 from .column_widths import balanced_label, fit_widths
 from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
 from .fonts import Face, glyph_fallbacks, register_pdf_fonts, resolve_faces, with_fallback
-from .pdf_table import Placed, SplittingTable
-from .pdf_text import Closing, TextBlock
+from .pdf_flow import CondPageBreak, Frame, GapAfterTable, Spacer, fill_pages
+from .pdf_flow import PageBreak as PageEnd
+from .pdf_table import PAD_LEFT, PAD_RIGHT, CellText, Placed, Spec, SplittingTable
+from .pdf_text import Closing, TextBlock, layout_lines
 
 
-def escape(text: str) -> str:
-    """&, < and > as entities (what xml.sax.saxutils.escape does, without its import of urllib)."""
-    return _html_escape(text, quote=False)
-
-
-cjkwrap.install()
-
-_ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
 HEADING_FONTS = {1: Font.HEADING1, 2: Font.HEADING2, 3: Font.BODY, 4: Font.BODY}
 DRAFT_MARK = "草稿"
 DRAFT_NOTE = "草稿（仅供核对，不得报送）"
@@ -49,51 +41,20 @@ class PdfWriter:
         """A body-text block whose characters missing from their face are set in the fallback face."""
         return TextBlock(with_fallback(runs, self.fallbacks), size, leading, align, first_indent, right_indent)
 
-    # ------------------------------------------------------------ styles
-
-    def _style(self, layout: Layout, font: Font, size: float, align: Align = Align.JUSTIFY,
-               indent: bool = True, leading: Optional[float] = None, **extra) -> ParagraphStyle:
-        return ParagraphStyle(
-            name=f"{font.value}-{size}-{align.value}-{indent}",
-            fontName=self.names[font], fontSize=size, leading=leading or layout.line_pitch,
-            alignment=_ALIGN[align], firstLineIndent=2 * size if indent else 0,
-            wordWrap="CJK", spaceBefore=0, spaceAfter=0, **extra,
-        )
-
     def _face(self, font: Font, bold: bool) -> str:
         # The official faces have no bold; bold runs are set in 黑体, the customary emphasis in 公文.
         return self.names[Font.HEADING1] if bold else self.names[font]
-
-    def _markup(self, text: str, bold: bool = False) -> str:
-        # The official faces have no bold; bold runs are set in 黑体, the customary emphasis in 公文.
-        font = self.names[Font.HEADING1] if bold else self.names[Font.BODY]
-        parts = []
-        for chunk, face in with_fallback([(text, font)], self.fallbacks):
-            parts.append(escape(chunk) if face == self.names[Font.BODY] else f'<font name="{face}">{escape(chunk)}</font>')
-        return "".join(parts)
 
     # ------------------------------------------------------------ document
 
     def write(self, document: Document, path: Path) -> None:
         layout = document.layout
         width, height = A4
-        frame = Frame(
-            layout.margin_left_mm * mm, layout.margin_bottom_mm * mm,
-            width - (layout.margin_left_mm + layout.margin_right_mm) * mm,
-            height - (layout.margin_top_mm + layout.margin_bottom_mm) * mm,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
-        )
-        template = BaseDocTemplate(
-            str(path), pagesize=A4, title=document.title.replace("\n", ""), author=document.author,
-            creator="fulian-desk", leftMargin=layout.margin_left_mm * mm, rightMargin=layout.margin_right_mm * mm,
-            topMargin=layout.margin_top_mm * mm, bottomMargin=layout.margin_bottom_mm * mm,
-            # Without this every page names Helvetica, a font that is not embedded.
-            initialFontName=self.names[Font.BODY], initialFontSize=layout.body_size,
-        )
-        template.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                                onPage=lambda c, d: self._decorate(c, d, document))])
+        frame = Frame(layout.margin_left_mm * mm, layout.margin_bottom_mm * mm,
+                      width - (layout.margin_left_mm + layout.margin_right_mm) * mm,
+                      height - (layout.margin_top_mm + layout.margin_bottom_mm) * mm)
         story = [self._text([(document.title, self.names[Font.TITLE])], layout.title_size, layout.line_pitch,
-                            Align.CENTER), Spacer(0, layout.line_pitch)]
+                            Align.CENTER), Spacer(layout.line_pitch)]
         blocks = document.blocks
         for n, block in enumerate(blocks):
             if isinstance(block, Heading):
@@ -107,9 +68,17 @@ class PdfWriter:
         story += self._signature(document, story)
         for block in document.appendices:
             story += self._block(block, layout)
-        template.build(story)
+        # Without the initial font every page would name Helvetica, a font that is not embedded.
+        canvas = Canvas(str(path), pagesize=A4, initialFontName=self.names[Font.BODY],
+                        initialFontSize=layout.body_size)
+        canvas.setTitle(document.title.replace("\n", ""))
+        canvas.setAuthor(document.author)
+        canvas.setCreator("fulian-desk")
+        canvas.setSubject(None)  # as before: "(unspecified)"
+        fill_pages(canvas, story, frame, lambda c: self._decorate(c, document))
+        canvas.save()
 
-    def _decorate(self, canvas, doc, document: Document) -> None:
+    def _decorate(self, canvas, document: Document) -> None:
         """Page number "— N —" (odd right, even left, one character in) and the draft mark."""
         layout = document.layout
         width, _ = A4
@@ -153,7 +122,7 @@ class PdfWriter:
         if isinstance(block, Table):
             return self._table(block, layout)
         if isinstance(block, PageBreak):
-            return [RLPageBreak()]
+            return [PageEnd()]
         raise TypeError(f"unknown block {block!r}")
 
     def _signature(self, document: Document, story: list) -> list:
@@ -168,7 +137,7 @@ class PdfWriter:
                                 right_indent=4 * layout.body_size) for line in lines if line]
         if story and isinstance(story[-1], TextBlock):
             return [Closing(story.pop(), 2, signature)]
-        return [CondPageBreak(layout.line_pitch * 4), Spacer(0, layout.line_pitch * 2)] + signature
+        return [CondPageBreak(layout.line_pitch * 4), Spacer(layout.line_pitch * 2)] + signature
 
     def _table(self, table: Table, layout: Layout) -> list:
         size = layout.table_size
@@ -176,46 +145,27 @@ class PdfWriter:
         result = []
         if table.note:
             align = Align.RIGHT if table.note.startswith("单位") else Align.CENTER
-            result.append(RLParagraph(escape(table.note), self._style(layout, Font.BODY, size + 1.5, align,
-                                                                       indent=False, leading=leading * 1.3)))
-        commands = [
-            ("GRID", (0, 0), (-1, -1), 0.6, black),
-            ("BOX", (0, 0), (-1, -1), 1.0, black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            # The table sets its cells' font even for paragraphs; the default would be Helvetica, not embedded.
-            ("FONTNAME", (0, 0), (-1, -1), self.names[Font.BODY]),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-        styles: dict[tuple, ParagraphStyle] = {}
-        markup: dict[tuple[int, int], tuple[str, ParagraphStyle]] = {}
-        cells: list[Placed] = []
+            note = self._text([(table.note, self.names[Font.BODY])], size + 1.5, leading * 1.3, align)
+            note.drop = size + 1.5  # the line sits close above the table, one type size under its top
+            result.append(note)
         widths = fit_widths(table, layout.text_width_pt, size)
+        cells: list[Placed] = []
+        texts: dict[tuple[int, int], CellText] = {}
         for r, c, cell in table.placed():
-            align = cell.alignment(r < table.header_rows)
-            key = (align, cell.bold)
-            if key not in styles:
-                styles[key] = self._style(layout, Font.BODY, size, align, indent=False, leading=leading)
-            text = balanced_label(cell.text, sum(widths[c:c + cell.colspan]), size)
-            markup[r, c] = ("<br/>".join(self._markup(line, cell.bold) for line in text.split("\n")), styles[key])
+            width = sum(widths[c:c + cell.colspan])
+            face = self._face(Font.BODY, cell.bold)
+            lines = balanced_label(cell.text, width, size).split("\n")
+            # Blank lines at the end of a cell take no room (nor does a cell of spaces only).
+            while lines and not lines[-1].strip():
+                lines.pop()
+            runs = with_fallback([("\n".join(" ".join(line.split()) for line in lines), face)], self.fallbacks)
+            texts[r, c] = CellText(layout_lines(runs, size, width - PAD_LEFT - PAD_RIGHT),
+                                   cell.alignment(r < table.header_rows))
             cells.append(Placed(r, c, cell.rowspan, cell.colspan))
-        result.append(SplittingTable(cells, len(table.rows), table.column_count,
-                                     lambda r, c: RLParagraph(*markup[r, c]), widths, commands,
-                                     table.header_rows, layout.text_height_pt))
-        result.append(GapAfterTable(0, layout.line_pitch / 2))
+        spec = Spec(cells, texts, len(table.rows), widths, table.header_rows, size, leading, layout.text_height_pt)
+        result.append(SplittingTable(spec))
+        result.append(GapAfterTable(layout.line_pitch / 2))
         return result
-
-
-class GapAfterTable(Spacer):
-    """Half a line after a table — or nothing when the table ends at the foot of a page: carried over,
-    the gap would open a page of its own, left blank by the next attachment's page break."""
-
-    _ZEROSIZE = True  # wrapped even where no room is left, so that it can shrink to nothing there
-
-    def wrap(self, available_width, available_height):
-        return self.width, (self.height if available_height >= self.height else 0)
 
 
 def write_pdf(document: Document, path: Path, faces: Optional[dict[Font, Face]] = None) -> None:

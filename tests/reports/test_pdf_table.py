@@ -5,6 +5,7 @@ import copy
 from decimal import Decimal as D
 
 import pdfplumber
+import pytest
 
 from desktop.domain.model import Indicator
 from desktop.domain.scoring import IndicatorKind
@@ -54,3 +55,49 @@ def test_a_department_group_of_200_indicators_and_a_row_taller_than_a_page(tmp_p
     text = run("pdftotext", "-enc", "UTF-8", str(path), "-").replace("\n", "")
     assert "第200项" in text
     assert text.count("原因说明。") >= 880  # the tall row is printed whole across pages, not cut off
+
+
+def _spec(table):
+    from desktop.reports.document import Layout
+    from desktop.reports.pdf_writer import PdfWriter
+
+    (splitting, _gap) = PdfWriter()._table(table, Layout())
+    return splitting
+
+
+def test_a_row_is_as_tall_as_its_tallest_own_cell_and_merged_cells_share_their_shortfall():
+    from desktop.reports.document import Cell, Table
+
+    size = 10.5
+    leading = size * 1.4
+    table = Table(widths=[1, 1, 1], header_rows=1, rows=[
+        [Cell("甲"), Cell("乙"), Cell("丙")],
+        [Cell("一\n二\n三\n四\n五", rowspan=2), Cell("短"), Cell("一\n二")],
+        [Cell("短"), Cell("短")],
+        [Cell("合计", colspan=2), Cell("")],
+        [Cell("", colspan=2), Cell("")],
+    ])
+    piece = _spec(table).piece(len(table.rows))
+    one, two, five = (n * leading + 5 for n in (1, 2, 5))
+    assert piece.rows[0] == pytest.approx(one)
+    # Rows 1 and 2 need 2 and 1 lines of their own; the merged cell's five lines add the shortfall in halves.
+    short = five - (two + one)
+    assert piece.rows[1] == pytest.approx(two + short / 2) and piece.rows[2] == pytest.approx(one + short / 2)
+    assert piece.rows[3] == pytest.approx(one)
+    assert piece.rows[4] == pytest.approx(12 + 5)  # a blank row merged across columns keeps a blank line's height
+
+
+def test_a_row_taller_than_a_page_does_not_repeat_the_header_in_the_middle_of_a_page(tmp_path):
+    report = copy.deepcopy(seed_report("004"))
+    report.self_evaluation.indicators = _many(12, "产出指标", "数量指标")
+    report.self_evaluation.indicators[5].deviation_reason = "原因说明。" * 900
+    path = tmp_path / "tall_row.pdf"
+    write_pdf(build_document(report, load_outline("guangdong")), path)
+    pages = [text.replace("\n", "") for text in _pages_text(path)]
+    holding = [n for n, text in enumerate(pages) if "原因说明" in text]
+    assert len(holding) >= 3
+    for n in holding:
+        assert pages[n].count("三级指标") == 1, n  # the header once, at the top of the page
+    # The row's short cells are printed once, on the page where the row begins.
+    assert sum(text.count("活动第6项") for text in pages) == 1
+    assert "活动第5项" in pages[holding[0]] and "活动第7项" in pages[holding[-1]]
