@@ -4,8 +4,12 @@ as hand-typed ones: seed 004's export with every 一、 and （一） turned int
 import re
 
 from docx import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from docx.parts.numbering import NumberingPart
 
 from desktop.report_import import read_report
 
@@ -19,9 +23,20 @@ ABSTRACT = f"""<w:abstractNum {nsdecls('w')} w:abstractNumId="90">
 NUM = f"""<w:num {nsdecls('w')} w:numId="90"><w:abstractNumId w:val="90"/></w:num>"""
 
 
+def numbering_of(document):
+    """The document's list definitions; a part of its own first if it has none (our exports have no lists)."""
+    try:
+        return document.part.numbering_part.element
+    except NotImplementedError:  # python-docx cannot make one itself
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING,
+                             parse_xml(f"<w:numbering {nsdecls('w')}/>"), document.part.package)
+        document.part.relate_to(part, RT.NUMBERING)
+        return part.element
+
+
 def test_word_list_numbers_are_read_as_heading_numbers(program_exports, tmp_path):
     document = Document(str(program_exports["004"]["docx"]))
-    numbering = document.part.numbering_part.element
+    numbering = numbering_of(document)
     numbering.insert(0, parse_xml(ABSTRACT))  # abstract numbers come before the num elements
     numbering.append(parse_xml(NUM))
     changed = 0

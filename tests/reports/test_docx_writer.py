@@ -165,3 +165,42 @@ def test_attachment_list_numbers_with_a_full_width_stop(exported):
     listing = [t for t in text if t.startswith("附件：") or t.startswith("　　　")]
     assert listing[0].startswith("附件：1．") and listing[1].startswith("　　　2．")
     assert not any("．" not in t[:6] for t in listing)
+
+
+def test_markup_characters_line_feeds_and_tabs_come_back_as_typed(tmp_path):
+    from desktop.reports.document import Cell, Document, Heading, Paragraph, Run, Table
+
+    typed = '“A&B” <备注> \'单引号\'\t制表\n第二行'
+    unit = '某区妇联 & <试点>'
+    document = Document(
+        title="标题 & <一>\n第二行", author=unit, signature_unit=unit,
+        blocks=[Heading(level=1, number="一、", text="收入 & 支出 <说明>"), Paragraph([Run(typed)]),
+                Table(widths=[1, 1], rows=[[Cell("项目"), Cell("说明")], [Cell("A&B"), Cell("<空>")]])],
+    )
+    path = tmp_path / "markup.docx"
+    write_docx(document, path)
+    doc = open_docx(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "标题 & <一>\n第二行"
+    assert "一、收入 & 支出 <说明>" in texts
+    assert typed in texts and unit in texts
+    assert [c.text for c in doc.tables[0].rows[1].cells] == ["A&B", "<空>"]
+    assert doc.core_properties.author == unit and doc.core_properties.title == "标题 & <一>第二行"
+
+
+def test_a_word_export_does_not_load_python_docx(tmp_path):
+    """python-docx is for reading Word files in; writing one needs none of it (it would cost the CLI a tenth)."""
+    import subprocess
+    import sys
+
+    from .conftest import DATA, SEEDS
+
+    code = (
+        "import sys; from pathlib import Path; from desktop.cli import main; "
+        f"main(['export', {str(DATA / SEEDS['000'][0])!r}, '--format', 'docx', '--out', {str(tmp_path)!r}]); "
+        "print(sorted(m for m in sys.modules if m == 'docx' or m.startswith(('docx.', 'lxml'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert list(tmp_path.glob("*.docx"))
