@@ -1,12 +1,22 @@
-"""Parsed font metrics are kept between runs and give exactly the font a fresh parse gives."""
+"""Parsed font metrics are kept between runs and give exactly the font a fresh parse gives; the font file
+is mapped, and the subsets cut from it are byte for byte the ones ReportLab cuts from the file's bytes."""
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from desktop.reports import font_cache
-from desktop.reports.fonts import resolve_faces
+from desktop.reports.fonts import fonts_dir, glyph_fallbacks, resolve_faces
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "tests" / "data" / "seed_000_jinkouhe_2024.fulian.json"
+SMALL = fonts_dir() / "FandolSong-Numerals.ttf"  # 4 KB
+LARGE = fonts_dir() / "FandolHei-Regular.ttf"
 
 
 @pytest.fixture
@@ -19,6 +29,23 @@ def _face():
     return next(iter(resolve_faces().values()))
 
 
+class _Doc:
+    """What ReportLab keys a font's per-document subsets on (any object that takes a weak reference)."""
+
+
+def _subsets(font: TTFont, text: str) -> list[list[int]]:
+    """The subsets ReportLab makes of this text in a PDF (256 codes each, the first with its fixed codes)."""
+    doc = _Doc()
+    font.splitString(text, doc)
+    return [list(subset) for subset in font.state[doc].subsets]
+
+
+def _sample(face: TTFontFace) -> str:
+    """The characters of the seed report, then every 7th character of the face: several subsets, with
+    glyphs from the whole glyph table."""
+    return SEED.read_text(encoding="utf-8") + "".join(chr(code) for code in sorted(face.charToGlyph)[::7])
+
+
 def test_a_cached_font_measures_and_maps_like_a_freshly_parsed_one(cache):
     face = _face()
     first = font_cache.load_ttfont("CacheTestA", face.path, face.subfont)
@@ -28,8 +55,68 @@ def test_a_cached_font_measures_and_maps_like_a_freshly_parsed_one(cache):
     text = "部门整体支出绩效自评报告 2024年 94.26%"
     assert cached.stringWidth(text, 16) == fresh.stringWidth(text, 16) == first.stringWidth(text, 16)
     assert cached.face.charToGlyph == fresh.face.charToGlyph
-    assert cached.face.makeSubset([0x90E8, 0x95E8]) == fresh.face.makeSubset([0x90E8, 0x95E8])
+    assert cached.face.charWidths == fresh.face.charWidths
+    assert [cached.face.hmetrics[g] for g in range(len(cached.face.hmetrics))] == fresh.face.hmetrics
+    assert list(cached.face.glyphPos) == fresh.face.glyphPos
+    assert cached.face.glyphToChar == fresh.face.glyphToChar  # unpacked when first asked for
     assert (cached.face.ascent, cached.face.descent, cached.face.bbox) == (fresh.face.ascent, fresh.face.descent, fresh.face.bbox)
+
+
+@pytest.mark.parametrize("which", ["roles", "fallbacks"])
+def test_subsets_cut_from_the_mapped_file_are_byte_identical_to_reportlabs(cache, which):
+    # The fallbacks include WenQuanYi, whose composite glyphs make the subsetter rewrite glyph references.
+    faces = list(resolve_faces().values()) if which == "roles" else glyph_fallbacks()
+    for face in {(f.path, f.subfont): f for f in faces}.values():
+        font_cache.load_ttfont("CacheTestWarm", face.path, face.subfont)  # writes the cache
+        cached = font_cache.load_ttfont("CacheTestCached", face.path, face.subfont)
+        fresh = TTFont("CacheTestFresh", str(face.path), subfontIndex=face.subfont)
+        subsets = _subsets(fresh, _sample(fresh.face))
+        assert len(subsets) > 2 or len(fresh.face.charToGlyph) < 256, face.path.name  # the numerals cut: one
+        for subset in subsets:
+            assert cached.face.makeSubset(subset) == fresh.face.makeSubset(subset), face.path.name
+
+
+_CANVAS = """
+import sys
+from reportlab import rl_config
+rl_config.invariant = 1
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from desktop.reports.font_cache import load_ttfont
+from desktop.reports.fonts import resolve_faces
+
+text = open(sys.argv[3], encoding="utf-8").read()
+canvas = Canvas(sys.argv[2])
+for n, face in enumerate({f.path: f for f in resolve_faces().values()}.values()):
+    name = f"Face{n}"
+    if sys.argv[1] == "cache":
+        pdfmetrics.registerFont(load_ttfont(name, face.path, face.subfont))
+    else:
+        pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.subfont))
+    canvas.setFont(name, 9)
+    for row in range(0, 2000, 100):
+        canvas.drawString(20, 800 - row / 4, text[row:row + 100])
+    canvas.showPage()
+canvas.save()
+"""
+
+
+def test_a_pdf_set_in_the_cached_faces_is_byte_identical_to_one_set_in_reportlabs(tmp_path):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    script = tmp_path / "canvas.py"
+    script.write_text(_CANVAS, encoding="utf-8")
+    text = tmp_path / "text.txt"
+    text.write_text("".join(c for c in SEED.read_text(encoding="utf-8") if c.isprintable()), encoding="utf-8")
+
+    def pdf(how: str, name: str) -> bytes:
+        subprocess.run([sys.executable, str(script), how, str(tmp_path / name), str(text)], check=True, env=env)
+        return (tmp_path / name).read_bytes()
+
+    reportlab = pdf("reportlab", "reportlab.pdf")
+    assert pdf("cache", "cold.pdf") == reportlab  # the run that parses and writes the cache
+    assert pdf("cache", "warm.pdf") == reportlab  # the run that reads it
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 5
 
 
 def test_a_damaged_cache_file_is_parsed_again_and_replaced(cache):
@@ -41,3 +128,57 @@ def test_a_damaged_cache_file_is_parsed_again_and_replaced(cache):
     assert font.stringWidth("妇联", 12) > 0
     assert font_cache.load_ttfont("CacheTestF", face.path, face.subfont).stringWidth("妇联", 12) == font.stringWidth("妇联", 12)
     assert entry.read_bytes() != b"not a pickle"
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_the_font_parsed(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    font = font_cache.load_ttfont("CacheTestG", LARGE)
+    fresh = TTFont("CacheTestH", str(LARGE))
+    assert font.stringWidth("妇女联合会", 12) == fresh.stringWidth("妇女联合会", 12)
+    assert font.face.makeSubset([0, 0x5987, 0x5973]) == fresh.face.makeSubset([0, 0x5987, 0x5973])
+    assert blocker.read_text(encoding="utf-8") == "a file where the cache folder would be"
+
+
+def test_a_font_file_changed_after_caching_is_parsed_again(cache, tmp_path):
+    path = tmp_path / "face.ttf"
+    shutil.copyfile(SMALL, path)
+    small = font_cache.load_ttfont("CacheTestI", path)
+    assert 0x4E00 not in small.face.charToGlyph  # the numerals cut has no 一
+    shutil.copyfile(LARGE, path)
+    large = font_cache.load_ttfont("CacheTestJ", path)
+    fresh = TTFont("CacheTestK", str(LARGE))
+    assert large.face.charToGlyph == fresh.face.charToGlyph
+    assert large.face.makeSubset([0, 0x4E00]) == fresh.face.makeSubset([0, 0x4E00])
+    assert len(list(cache.glob("*.pickle"))) == 2
+
+
+@pytest.mark.parametrize("how", ["replaced", "written over in place"])
+def test_a_font_file_changed_while_loaded_is_parsed_again_before_a_subset(cache, tmp_path, how):
+    # Written over in place with a smaller file, the old mapping reaches past the file's end: reading
+    # there would kill the process (SIGBUS on Linux), so the face must not touch it.
+    path = tmp_path / "face.ttf"
+    shutil.copyfile(LARGE, path)
+    font = font_cache.load_ttfont("CacheTestL", path)
+    if how == "replaced":
+        shutil.copyfile(SMALL, tmp_path / "new.ttf")
+        os.replace(tmp_path / "new.ttf", path)
+    else:
+        with open(path, "r+b") as handle:
+            handle.write(SMALL.read_bytes())
+            handle.truncate()
+    fresh = TTFontFace(str(SMALL))
+    subset = [0] + sorted(fresh.charToGlyph)
+    assert font.face.makeSubset(subset) == fresh.makeSubset(subset)
+    assert font.face.charToGlyph == fresh.charToGlyph  # and the face measures as the new file from now on
+
+
+def test_cache_files_of_an_earlier_format_are_removed_when_the_new_one_is_written(cache):
+    cache.mkdir(parents=True)
+    earlier = cache / "0123456789abcdef0123456789abcdef.pickle"  # how the first format named its files
+    earlier.write_bytes(b"tables of an earlier format")
+    face = _face()
+    font_cache.load_ttfont("CacheTestM", face.path, face.subfont)
+    assert not earlier.exists()
+    assert [entry.name.endswith(f".v{font_cache.CACHE_FORMAT}.pickle") for entry in cache.glob("*.pickle")] == [True]
