@@ -3,6 +3,8 @@
 import copy
 import functools
 import re
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 import zipfile
@@ -27,12 +29,23 @@ def test_defusedxml_is_in_use():
     safety.require_defusedxml()
 
 
-def test_without_defusedxml_nothing_is_read(monkeypatch, tmp_path):
-    monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
+def test_without_defusedxml_nothing_is_read(tmp_path):
+    # A fresh program on a PC where the defusedxml package is missing (an import of it fails).
     path = workbook(tmp_path / "ok.xlsx", [LEDGER_HEADER, ["2024-03-08", "培训", "技能培训"]])
-    with pytest.raises(UnsafeFileError) as caught:
-        check_file(path)
-    assert "defusedxml" in caught.value.message
+    code = (
+        "import sys; from pathlib import Path\n"
+        "sys.modules['defusedxml'] = None  # what a missing package looks like to `import`\n"
+        "from desktop.excel.safety import UnsafeFileError, check_file\n"
+        "try:\n"
+        "    check_file(Path(sys.argv[1]))\n"
+        "except UnsafeFileError as refused:\n"
+        "    print(refused.message)\n"
+        "else:\n"
+        "    print('READ')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "defusedxml" in result.stdout and "READ" not in result.stdout
 
 
 def _rewrite(path, member: str, transform) -> None:
@@ -123,7 +136,7 @@ def _broken_xml(tmp_path):
     return path
 
 
-def _too_big(tmp_path, monkeypatch):
+def _too_big(tmp_path):
     # A real ledger grown past the limit (a sparse file: no 20 MB written to the disk).
     path = _ok_ledger(tmp_path, "大.xlsx")
     with open(path, "r+b") as handle:
@@ -131,19 +144,36 @@ def _too_big(tmp_path, monkeypatch):
     return path
 
 
-def _too_many_rows(tmp_path, monkeypatch):
-    monkeypatch.setattr(safety, "MAX_ROWS", 50)
-    rows = [LEDGER_HEADER] + [["2024-03-08", "培训", f"活动{i}"] for i in range(100)]
-    path = workbook(tmp_path / "行多.xlsx", rows)
-    # Without a <dimension> the rows themselves are counted while scanning.
-    _rewrite(path, "xl/worksheets/sheet1.xml", lambda d: re.sub(rb"<dimension [^>]*/>", b"", d))
+def _ledger_of(tmp_path, activities: int, dimension: bool):
+    """A ledger of `activities` rows under its header, written as Excel writes them (fast: XML text)."""
+    path = _ok_ledger(tmp_path, "行多.xlsx")
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>2024-03-08</t></is></c>'
+        f'<c r="B{n}" t="inlineStr"><is><t>培训</t></is></c><c r="C{n}" t="inlineStr"><is><t>活动{n}</t></is></c></row>'
+        for n in range(2, activities + 2)
+    ).encode("utf-8")
+
+    def grow(data: bytes) -> bytes:
+        data = re.sub(rb"(<row r=\"1\".*?</row>).*?</sheetData>", lambda m: m.group(1) + rows + b"</sheetData>",
+                      data, flags=re.S)
+        ref = f'<dimension ref="A1:C{activities + 1}"/>'.encode() if dimension else b""
+        return re.sub(rb"<dimension [^>]*/>", ref, data)
+    _rewrite(path, "xl/worksheets/sheet1.xml", grow)
     return path
 
 
-def _too_many_rows_by_dimension(tmp_path, monkeypatch):
-    monkeypatch.setattr(safety, "MAX_ROWS", 50)
-    rows = [LEDGER_HEADER] + [["2024-03-08", "培训", f"活动{i}"] for i in range(100)]
-    return workbook(tmp_path / "行多.xlsx", rows)
+def _too_many_rows(tmp_path):
+    # Without a <dimension> the rows themselves are counted while scanning.
+    return _ledger_of(tmp_path, safety.MAX_ROWS, dimension=False)
+
+
+def _too_many_rows_by_dimension(tmp_path):
+    return _ledger_of(tmp_path, safety.MAX_ROWS, dimension=True)
+
+
+def test_a_ledger_at_the_row_limit_is_let_through(tmp_path):
+    check_file(_ledger_of(tmp_path, safety.MAX_ROWS - 1, dimension=True))
+    check_file(_ledger_of(tmp_path, safety.MAX_ROWS - 1, dimension=False))
 
 
 def _wrong_headers(tmp_path):
@@ -196,10 +226,11 @@ def test_bad_file_gets_its_message_and_changes_nothing(tmp_path, name):
 
 
 @pytest.mark.parametrize("build,words", [
-    (_too_big, ["太大", "MB"]), (_too_many_rows, ["超过 50 行"]), (_too_many_rows_by_dimension, ["范围过大", "101 行"]),
+    (_too_big, ["太大", "MB"]), (_too_many_rows, ["超过 50000 行"]),
+    (_too_many_rows_by_dimension, ["范围过大", "50001 行"]),
 ])
-def test_size_limits_are_checked_before_loading(tmp_path, monkeypatch, build, words):
-    path = build(tmp_path, monkeypatch)
+def test_size_limits_are_checked_before_loading(tmp_path, build, words):
+    path = build(tmp_path)
     with pytest.raises(UnsafeFileError) as caught:
         check_file(path)
     for word in words:
