@@ -23,6 +23,7 @@ about the SQLite file itself stays SQLite-only, each with its server counterpart
 """
 
 import os
+import subprocess
 
 # Must happen before any QApplication exists, or Qt aborts the process without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -121,3 +122,34 @@ def workspace(database):
     from desktop.services.workspace import Workspace
 
     return Workspace(database)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB tmpfs (root only); remounted read-only or filled by the tests."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)]).returncode != 0:
+        pytest.skip("this machine cannot mount a tmpfs")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)])
+
+
+@pytest.fixture
+def make_immutable():
+    """`make_immutable(path)`: the file can be neither replaced nor removed (chattr +i, root only), as a
+    file Word holds open on Windows; undone after the test."""
+    if os.geteuid() != 0:
+        pytest.skip("chattr +i needs root")
+    made: list[Path] = []
+
+    def make(path: Path) -> None:
+        if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+            pytest.skip("this file system has no immutable files")
+        made.append(path)
+
+    yield make
+    for path in made:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True)

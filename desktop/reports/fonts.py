@@ -17,8 +17,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
+from ..errors import UserError
 from ..paths import resources_dir
 from .document import Font
+
+
+class FontFileError(UserError):
+    """A font file the PDF needs cannot be used: damaged, cut short, or not readable."""
+
+    def __init__(self, face: "Face"):
+        if face.bundled:
+            advice = "程序自带的字体文件不完整，请重新安装本程序。"
+        else:
+            advice = ("请在 Windows 的“设置 → 个性化 → 字体”中删除并重新安装该字体（或请技术人员处理）后再导出；"
+                      "只导出 Word 文件不受影响。")
+        super().__init__(f"字体文件“{face.path}”已损坏或无法读取，不能用它生成 PDF。{advice}"
+                         "本次没有导出任何文件，原有文件未改动。")
+        self.path = face.path
 
 
 @dataclass(frozen=True)
@@ -124,7 +139,10 @@ def _register(face: Face) -> str:
     from .font_cache import load_ttfont
 
     if face.pdf_name not in _registered:
-        font = load_ttfont(face.pdf_name, face.path, face.subfont)
+        try:
+            font = load_ttfont(face.pdf_name, face.path, face.subfont)
+        except Exception as exc:  # noqa: BLE001 - a damaged file fails anywhere in the parser (TTFError, KeyError …)
+            raise FontFileError(face) from exc
         pdfmetrics.registerFont(font)
         _registered[face.pdf_name] = font
     return face.pdf_name

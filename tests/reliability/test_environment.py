@@ -65,19 +65,6 @@ def test_locked_beyond_the_busy_timeout(tmp_path, seed_paths, figures):
         holder.wait()
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 2 MB tmpfs (root only); remounted read-only or filled by the tests."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)]).returncode != 0:
-        pytest.skip("this machine cannot mount a tmpfs")
-    yield folder
-    subprocess.run(["umount", "-l", str(folder)])
-
-
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_full_disk(small_disk, seed_paths, figures, command):
     db = imported(small_disk / "data", seed_paths[0])

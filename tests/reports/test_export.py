@@ -1,11 +1,11 @@
 """The export service: files named for the unit and year, written whole or not at all."""
 
-import os
+import shutil
 
 import pytest
 
+from desktop.errors import UserError
 from desktop.fileio import FileWriteError
-from desktop.reports import export as export_module
 from desktop.reports.export import ExportError, count_errors, export_report, file_stem, parse_formats
 
 from .conftest import seed_report
@@ -26,36 +26,33 @@ def test_outline_can_be_chosen_and_draft_is_in_the_name(tmp_path):
     assert [p.name for p in result.paths] == ["黄埔区妇联2022年度部门整体支出绩效自评报告（草稿）.pdf"]
 
 
-def test_a_failing_writer_leaves_no_partial_set_and_says_why(tmp_path, monkeypatch):
-    first = export_report(seed_report("000"), tmp_path, ["docx", "pdf"]).paths
+def test_a_disk_that_fills_while_the_pdf_is_written_leaves_the_old_set(small_disk):
+    first = export_report(seed_report("000"), small_disk, ["docx", "pdf"]).paths
     before = {p.name: p.read_bytes() for p in first}
-    real = export_module._writer
-
-    def pdf_crashes(fmt):
-        if fmt != "pdf":
-            return real(fmt)
-
-        def write(document, path):
-            path.write_bytes(b"%PDF-1.4 half")
-            raise RuntimeError("layout")
-        return write
-
-    monkeypatch.setattr(export_module, "_writer", pdf_crashes)
-    with pytest.raises(ExportError) as caught:
-        export_report(seed_report("000"), tmp_path, ["docx", "pdf", "xlsx"])
-    assert "PDF" in caught.value.message and "没有导出任何文件" in caught.value.message
-    # The Word file written before the PDF failed did not replace the old one, and no new file appeared.
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    # Room for the new Word file beside the old one, not for the new PDF.
+    filler = small_disk / "filler"
+    filler.write_bytes(b"\0" * (shutil.disk_usage(small_disk).free - 100 * 1024))
+    assert len(before[first[1].name]) > 200 * 1024
+    with pytest.raises(FileWriteError) as caught:
+        export_report(seed_report("000"), small_disk, ["docx", "pdf", "xlsx"])
+    assert "磁盘空间不足" in caught.value.message and first[1].name in caught.value.message
+    filler.unlink()
+    # The Word file written before the disk filled did not replace the old one; nothing else is left.
+    assert {p.name: p.read_bytes() for p in small_disk.iterdir()} == before
 
 
-def test_a_failing_writer_in_a_new_folder_leaves_it_empty(tmp_path, monkeypatch):
-    real = export_module._writer
-    monkeypatch.setattr(export_module, "_writer",
-                        lambda fmt: real(fmt) if fmt != "xlsx" else (lambda d, p: 1 / 0))
-    with pytest.raises(ExportError) as caught:
-        export_report(seed_report("004"), tmp_path, ["docx", "pdf", "xlsx"])
-    assert "Excel" in caught.value.message
-    assert list(tmp_path.iterdir()) == []
+def test_a_damaged_font_leaves_a_new_folder_empty_and_names_the_file(tmp_path, monkeypatch):
+    # The official 仿宋 of the PC, damaged: the PDF cannot be made with it.
+    fonts = tmp_path / "Windows" / "Fonts"
+    fonts.mkdir(parents=True)
+    (fonts / "simfang.ttf").write_bytes(b"\0\1\0\0" + bytes(range(256)) * 40)
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    out = tmp_path / "new"
+    with pytest.raises(UserError) as caught:
+        export_report(seed_report("004"), out, ["docx", "pdf", "xlsx"])
+    assert "simfang.ttf" in caught.value.message and "损坏" in caught.value.message
+    assert list(out.iterdir()) == []
 
 
 def test_a_target_that_cannot_be_replaced_leaves_the_whole_old_set(tmp_path):
@@ -72,18 +69,10 @@ def test_a_target_that_cannot_be_replaced_leaves_the_whole_old_set(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([old.name, blocked.name])
 
 
-def test_a_file_held_open_by_word_keeps_every_old_file(tmp_path, monkeypatch):
+def test_a_file_held_open_by_word_keeps_every_old_file(tmp_path, make_immutable):
     old = export_report(seed_report("000"), tmp_path, ["docx", "pdf"]).paths
     before = {p.name: p.read_bytes() for p in old}
-    real_replace = os.replace
-
-    def windows_replace(src, dst):
-        # Windows refuses to move a file another program holds open; Linux has no such lock.
-        if str(src).endswith(".pdf"):
-            raise PermissionError(13, "The process cannot access the file", str(src))
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(export_module.os, "replace", windows_replace)
+    make_immutable(old[1])  # the PDF cannot be replaced, as one Word or a PDF reader holds open on Windows
     with pytest.raises(FileWriteError) as caught:
         export_report(seed_report("000"), tmp_path, ["docx", "pdf"])
     assert "Word" in caught.value.message
