@@ -101,7 +101,9 @@ class MappedFace(TTFontFace):
     def _attach(self, path: Path, subfont: int, handle) -> None:
         """Map the open font file; `handle` is the file the cache key (or the parse) was made from."""
         self._path, self._subfont = path, subfont
-        self._stamp = _stamp(os.fstat(handle.fileno()))
+        # Taken the way _reparse_if_changed looks again (by path), so that an unchanged file always
+        # compares equal, whatever the system reports through an open handle.
+        self._stamp = _stamp(path.stat())
         self._lock = threading.Lock()  # ReportLab's subsetting moves a read position kept on the face
         try:
             self._ttf_data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -141,11 +143,10 @@ class MappedFace(TTFontFace):
             return
         with open(str(self._path), "rb") as handle:
             fresh = TTFontFace(handle, subfontIndex=self._subfont)
-            stat = os.fstat(handle.fileno())
         old = self._ttf_data
         self.__dict__.pop("_glyph_to_char", None)
         self.__dict__.update(fresh.__dict__)  # the new file's tables, and its bytes as read just now
-        self._stamp = _stamp(stat)
+        self._stamp = current
         if isinstance(old, mmap.mmap):
             old.close()
 

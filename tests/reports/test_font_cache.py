@@ -1,6 +1,7 @@
 """Parsed font metrics are kept between runs and give exactly the font a fresh parse gives; the font file
 is mapped, and the subsets cut from it are byte for byte the ones ReportLab cuts from the file's bytes."""
 
+import mmap
 import os
 import shutil
 import subprocess
@@ -74,6 +75,7 @@ def test_subsets_cut_from_the_mapped_file_are_byte_identical_to_reportlabs(cache
         assert len(subsets) > 2 or len(fresh.face.charToGlyph) < 256, face.path.name  # the numerals cut: one
         for subset in subsets:
             assert cached.face.makeSubset(subset) == fresh.face.makeSubset(subset), face.path.name
+        assert isinstance(cached.face._ttf_data, mmap.mmap)  # an unchanged file is never read whole
 
 
 _CANVAS = """
