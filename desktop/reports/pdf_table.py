@@ -80,6 +80,20 @@ class Shown:
     align: Align
 
 
+def column_edges(widths: list[float]) -> list[float]:
+    """Each column's left edge from the table's, and the right edge of the last."""
+    edges = [0.0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    return edges
+
+
+def cell_width(widths: list[float], edges: list[float], col: int, cols: int) -> float:
+    """A cell's width: its column's, or the distance between the edges of the columns it spans (the
+    same figure to the last bit wherever it is needed, so a line measured to fit is drawn to fit)."""
+    return widths[col] if cols == 1 else edges[col + cols] - edges[col]
+
+
 def _distribute(heights: list[float], needs: dict[tuple[int, int], float]) -> list[float]:
     """Rows grown so that each merged range (first, last row inclusive) is as tall as it needs: the
     largest needs first, each shortfall shared equally by the rows of its range."""
@@ -127,26 +141,33 @@ class Piece(Flowable):
 
     def draw_on(self, canvas, x, y):
         spec = self.spec
-        x += self._offset
-        columns = [x]
-        for w in spec.widths:
-            columns.append(columns[-1] + w)
-        tops = [y + self.height]
-        for h in self.rows:
-            tops.append(tops[-1] - h)
+        # Everything is placed from the table's corner, and each cell's text from the cell's, so that
+        # the positions written to the page are the same wherever the table lands.
+        canvas.saveState()
+        canvas.translate(x + self._offset, y)
+        columns = column_edges(spec.widths)
+        tops = [0.0]  # from the bottom row up, then turned round: tops[r] is row r's top edge
+        for h in reversed(self.rows):
+            tops.append(tops[-1] + h)
+        tops.reverse()
         size, leading = spec.size, spec.leading
         canvas.setFillColor(black)
         for cell in self.shown:
+            if not cell.lines:
+                continue
             left, right = columns[cell.col], columns[cell.col + cell.cols]
             top, bottom = tops[cell.top], tops[cell.bottom]
             content = len(cell.lines) * leading
             # Vertically centred between the paddings; the first baseline one type size under the
             # content's top, as reportlab sets a paragraph.
-            baseline = bottom + (PAD_BOTTOM + (top - bottom) - PAD_TOP + content) / 2 - size
-            measure = right - left - PAD_LEFT - PAD_RIGHT
+            canvas.saveState()
+            canvas.translate(left + PAD_LEFT, bottom + (PAD_BOTTOM + (top - bottom) - PAD_TOP + content) / 2 - content)
+            baseline = content - size
+            measure = cell_width(spec.widths, columns, cell.col, cell.cols) - PAD_LEFT - PAD_RIGHT
             for line in cell.lines:
-                draw_line(canvas, line, left + PAD_LEFT, baseline, measure, cell.align, size)
+                draw_line(canvas, line, 0.0, baseline, measure, cell.align, size)
                 baseline -= leading
+            canvas.restoreState()
         canvas.saveState()
         canvas.setStrokeColor(black)
         canvas.setLineCap(1)
@@ -159,7 +180,8 @@ class Piece(Flowable):
                           (left, bottom, left, top), (right, bottom, right, top)))
         canvas.lines(sorted(edges))
         canvas.setLineWidth(BOX)
-        canvas.rect(columns[0], tops[-1], columns[-1] - columns[0], self.height, stroke=1, fill=0)
+        canvas.rect(0, 0, columns[-1], tops[0], stroke=1, fill=0)
+        canvas.restoreState()
         canvas.restoreState()
 
 
@@ -200,6 +222,8 @@ class SplittingTable(Flowable):
             # unless the previous page already printed part of it (a row split inside).
             lines = self.partial.get((cell.row, cell.col), text.lines)
             shown.append(Shown(cell.col, cell.cols, index[visible[0]], index[visible[1] - 1] + 1, lines, text.align))
+        # Drawn row by row, left to right, so that text is extracted (copied, searched) in reading order.
+        shown.sort(key=lambda cell: (cell.top, cell.col))
         self._pieces[last] = piece = Piece(spec, shown, len(rows))
         return piece
 

@@ -1,8 +1,9 @@
-"""A body-text flowable for Chinese: fixed line pitch, first-line indent, kinsoku breaks, justified lines.
+"""Chinese text on the PDF page: fixed line pitch, first-line indent, kinsoku breaks, justified lines.
 
-reportlab's Paragraph justifies by widening spaces, which Chinese text has none of, so its CJK lines
-end ragged. This flowable sets each full line to the measure with character spacing (PDF Tc), as Word
-does, and splits across pages at line boundaries so every page holds exactly its share of lines.
+Justifying by widening spaces (what reportlab's Paragraph does) leaves Chinese lines ragged, as they
+have no spaces. Full lines are instead set to the measure with character spacing (PDF Tc), as Word
+does. A body-text block splits across pages at line boundaries so every page holds exactly its share
+of lines; table cells are set by the same line breaking (pdf_table).
 """
 
 from __future__ import annotations

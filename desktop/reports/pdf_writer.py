@@ -20,7 +20,7 @@ from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragra
 from .fonts import Face, glyph_fallbacks, register_pdf_fonts, resolve_faces, with_fallback
 from .pdf_flow import CondPageBreak, Frame, GapAfterTable, Spacer, fill_pages
 from .pdf_flow import PageBreak as PageEnd
-from .pdf_table import PAD_LEFT, PAD_RIGHT, CellText, Placed, Spec, SplittingTable
+from .pdf_table import PAD_LEFT, PAD_RIGHT, CellText, Placed, Spec, SplittingTable, cell_width, column_edges
 from .pdf_text import Closing, TextBlock, layout_lines
 
 
@@ -151,10 +151,11 @@ class PdfWriter:
         widths = fit_widths(table, layout.text_width_pt, size)
         cells: list[Placed] = []
         texts: dict[tuple[int, int], CellText] = {}
+        edges = column_edges(widths)
         for r, c, cell in table.placed():
-            width = sum(widths[c:c + cell.colspan])
+            width = cell_width(widths, edges, c, cell.colspan)
             face = self._face(Font.BODY, cell.bold)
-            lines = balanced_label(cell.text, width, size).split("\n")
+            lines = balanced_label(cell.text, sum(widths[c:c + cell.colspan]), size).split("\n")
             # Blank lines at the end of a cell take no room (nor does a cell of spaces only).
             while lines and not lines[-1].strip():
                 lines.pop()
