@@ -180,7 +180,9 @@ class Piece(Flowable):
                           (left, bottom, left, top), (right, bottom, right, top)))
         canvas.lines(sorted(edges))
         canvas.setLineWidth(BOX)
-        canvas.rect(0, 0, columns[-1], tops[0], stroke=1, fill=0)
+        # Four lines with round ends rather than a rectangle: the corners come out round, as before.
+        width, height = columns[-1], tops[0]
+        canvas.lines([(0, height, width, height), (0, 0, width, 0), (0, 0, 0, height), (width, 0, width, height)])
         canvas.restoreState()
         canvas.restoreState()
 
