@@ -101,3 +101,18 @@ def test_a_row_taller_than_a_page_does_not_repeat_the_header_in_the_middle_of_a_
     # The row's short cells are printed once, on the page where the row begins.
     assert sum(text.count("活动第6项") for text in pages) == 1
     assert "活动第5项" in pages[holding[0]] and "活动第7项" in pages[holding[-1]]
+
+
+def test_a_table_of_one_row_that_does_not_fit_at_the_foot_of_a_page_moves_whole(tmp_path):
+    """Not a header and an empty slice of the row left at the foot of the page, the row's text on the next."""
+    from desktop.reports.document import Cell, Document, Paragraph, Run, Table
+
+    # Title and its blank line take two of the 22 lines; 19 one-line paragraphs leave one line (28.95 pt)
+    # for a table of two rows of 19.7 pt.
+    blocks = [Paragraph([Run(f"第{n}段。")]) for n in range(19)]
+    blocks.append(Table(widths=[3, 1], rows=[[Cell("项目"), Cell("金额")], [Cell("第1行内容"), Cell("1.00")]]))
+    path = tmp_path / "one_row.pdf"
+    write_pdf(Document(title="报告", blocks=blocks), path)
+    first, second = [text.replace("\n", "") for text in _pages_text(path)]
+    assert "第18段" in first and "项目" not in first
+    assert "项目" in second and "第1行内容" in second
