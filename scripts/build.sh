@@ -19,6 +19,12 @@ if [ "$size_mb" -gt 250 ]; then
   echo "bundle is ${size_mb} MB, over the 250 MB limit: leave out what the program does not load (build.spec)" >&2
   exit 1
 fi
+# The fonts' parsed metrics (made by setup.sh) go with the program: its first PDF on a PC parses no font.
+metrics=$(find dist/fulian-desk -path "*/resources/fonts/metrics/*.pickle" | wc -l)
+if [ "$metrics" -eq 0 ]; then
+  echo "the bundle has no font metrics: scripts/make_font_metrics.py (run by setup.sh) did not make them" >&2
+  exit 1
+fi
 # No screen is needed: the self-test never opens a window.
 dist/fulian-desk/fulian --self-test
 QT_QPA_PLATFORM=offscreen dist/fulian-desk/fulian-desk --self-test

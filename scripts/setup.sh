@@ -45,3 +45,5 @@ extras=""
 [ "$purpose" = test ] && extras="[test]"
 [ "$purpose" = build ] && extras="[build]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
+# The bundled fonts' parsed metrics (resources/fonts/metrics): the first PDF on a PC parses no font.
+.venv/bin/python scripts/make_font_metrics.py

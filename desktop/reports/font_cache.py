@@ -5,6 +5,11 @@ a fifth of a second for the set). The parsed tables are stored once per font fil
 folder, keyed on the file's path, size and modification time and on the ReportLab version. Any problem
 with the cache falls back to parsing the font.
 
+The program brings the metrics of its own fonts (resources/fonts/metrics, made by
+scripts/make_font_metrics.py when it is set up or bundled), keyed on what the file is rather than where:
+its name, size and TrueType checksum. A face the user's cache lacks is taken from there and copied into
+the user's cache, so even the first PDF made on a PC parses no font.
+
 What is stored is shaped for a fast load: the glyph offsets and horizontal metrics as int arrays (read
 back as one block each instead of ten thousand Python objects), and the glyph → characters table, which
 only ReportLab's text shaping reads, as a pickled block unpacked the first time it is asked for.
@@ -24,6 +29,7 @@ import hashlib
 import mmap
 import os
 import pickle
+import struct
 import tempfile
 import threading
 from array import array
@@ -151,8 +157,12 @@ class MappedFace(TTFontFace):
             old.close()
 
 
-def load_ttfont(name: str, path: Path, subfont: int = 0):
-    """A ReportLab TTFont for the face, from the cache when this exact file was parsed before."""
+def load_ttfont(name: str, path: Path, subfont: int = 0, shipped: Path | None = None):
+    """A ReportLab TTFont for the face, from the cache when this exact file was parsed before.
+
+    `shipped`: the program's own parsed metrics (default: resources/fonts/metrics, see write_shipped),
+    asked when the user's cache has none, so that even the first PDF made on a PC parses no font.
+    """
     path = Path(path)
     with open(str(path), "rb") as handle:  # ReportLab names the face's file by this handle's name
         stat = os.fstat(handle.fileno())
@@ -162,12 +172,97 @@ def load_ttfont(name: str, path: Path, subfont: int = 0):
         except (OSError, ImportError):
             entry, face = None, None
         if face is None:
+            face = _from_shipped(shipped if shipped is not None else shipped_dir(), path, subfont, handle, entry)
+        if face is None:
             handle.seek(0)
             state = _state(TTFontFace(handle, subfontIndex=subfont))
             if entry is not None:
                 _store(state, entry)
             face = _face(state, path, subfont, handle)
     return _font(name, face)
+
+
+# ------------------------------------------------------------------ metrics shipped with the program
+
+
+def shipped_dir() -> Path:
+    from ..paths import resources_dir
+
+    return resources_dir() / "fonts" / "metrics"
+
+
+def _identity(handle, subfont: int) -> str | None:
+    """What names a font file whatever its folder and date: its name's stem is not enough, so the
+    size and the whole-file checksum TrueType keeps in its 'head' table (checkSumAdjustment, which
+    any font editor rewrites) go with it. None for a file that is not a TrueType font or collection."""
+    try:
+        handle.seek(0)
+        header = handle.read(12)
+        offset = 0
+        if header[:4] == b"ttcf":
+            count = struct.unpack(">L", header[8:12])[0]
+            if not 0 <= subfont < count:
+                return None
+            handle.seek(12 + 4 * subfont)
+            offset = struct.unpack(">L", handle.read(4))[0]
+            handle.seek(offset)
+            header = handle.read(12)
+        if header[:4] not in (b"\x00\x01\x00\x00", b"true"):
+            return None
+        tables = struct.unpack(">H", header[4:6])[0]
+        directory = handle.read(16 * tables)
+        for n in range(tables):
+            tag, _checksum, start, _length = struct.unpack(">4sLLL", directory[16 * n:16 * n + 16])
+            if tag == b"head":
+                handle.seek(start + 8)
+                checksum = struct.unpack(">L", handle.read(4))[0]
+                size = os.fstat(handle.fileno()).st_size
+                return f"{size}-{checksum:08x}-{subfont}"
+    except (OSError, struct.error):
+        return None
+    return None
+
+
+def _shipped_entry(folder: Path, path: Path, handle, subfont: int) -> Path | None:
+    identity = _identity(handle, subfont)
+    if identity is None:
+        return None
+    return folder / f"{path.stem}-{identity}-rl{reportlab.Version}{_SUFFIX}"
+
+
+def _from_shipped(folder: Path, path: Path, subfont: int, handle, user_entry: Path | None):
+    """The face from the program's metrics; they are copied into the user's cache (`user_entry`), the
+    one place a face is read from once it has been used on this PC."""
+    try:
+        entry = _shipped_entry(folder, path, handle, subfont)
+        if entry is None or not entry.is_file():
+            return None
+        data = entry.read_bytes()
+        face = _face(pickle.loads(data), path, subfont, handle)  # a file of the program itself (write_shipped)
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: parse the font instead (never removed: not ours to fix)
+        return None
+    if user_entry is not None:
+        _store_bytes(data, user_entry)
+    return face
+
+
+def write_shipped(files: list[tuple[Path, int]], folder: Path | None = None) -> list[Path]:
+    """Parse each (font file, subfont) and keep its metrics in `folder` (default shipped_dir()):
+    run when the program is set up or bundled. Returns the files written."""
+    folder = folder if folder is not None else shipped_dir()
+    written = []
+    for path, subfont in files:
+        path = Path(path)
+        with open(str(path), "rb") as handle:
+            entry = _shipped_entry(folder, path, handle, subfont)
+            if entry is None:
+                continue
+            handle.seek(0)
+            _store(_state(TTFontFace(handle, subfontIndex=subfont)), entry)
+        if entry.is_file():
+            entry.chmod(0o644)  # part of the program: readable by every account, as its other files
+            written.append(entry)
+    return written
 
 
 def _from_cache(entry: Path, path: Path, subfont: int, handle):
@@ -199,6 +294,7 @@ def _state(face: TTFontFace) -> dict:
 def _face(state: dict, path: Path, subfont: int, handle) -> MappedFace:
     face = MappedFace.__new__(MappedFace)
     face.__dict__.update(state)
+    face.filename = str(path)  # where this face's file is now (the state may come from another folder)
     if isinstance(face.hmetrics, tuple):
         face.hmetrics = _Pairs(*face.hmetrics)
     face._attach(path, subfont, handle)
@@ -219,13 +315,25 @@ def _font(name: str, face: TTFontFace) -> TTFont:
 
 def _store(state: dict, entry: Path) -> None:
     try:
+        data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return  # no cache this time; the export itself is unaffected
+    _store_bytes(data, entry)
+
+
+def _store_bytes(data: bytes, entry: Path) -> None:
+    try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".font-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, entry)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+    except OSError:
         return  # no cache this time; the export itself is unaffected
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, entry)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)  # a full disk: no half file left in the cache folder
+        return
     # A new format is written first after an update of the program: the files of the old one would
     # otherwise stay in the user's cache folder for good.
     try:

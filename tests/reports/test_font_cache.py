@@ -184,3 +184,65 @@ def test_cache_files_of_an_earlier_format_are_removed_when_the_new_one_is_writte
     font_cache.load_ttfont("CacheTestM", face.path, face.subfont)
     assert not earlier.exists()
     assert [entry.name.endswith(f".v{font_cache.CACHE_FORMAT}.pickle") for entry in cache.glob("*.pickle")] == [True]
+
+
+# ------------------------------------------------------------------ metrics shipped with the program
+
+
+def _shipped(tmp_path, font: Path) -> tuple[Path, Path]:
+    """A copy of `font` in a folder of its own and the program's metrics of it in another."""
+    copy = tmp_path / "fonts" / font.name
+    copy.parent.mkdir()
+    shutil.copyfile(font, copy)
+    (written,) = font_cache.write_shipped([(copy, 0)], tmp_path / "metrics")
+    return copy, written
+
+
+def _mark(entry: Path, family: bytes) -> None:
+    """Rewrite the stored metrics with another family name, to see which file a face came from."""
+    import pickle
+
+    state = pickle.loads(entry.read_bytes())
+    state["familyName"] = family
+    entry.write_bytes(pickle.dumps(state))
+
+
+def test_the_first_pdf_on_a_pc_reads_the_programs_metrics_and_keeps_them_in_the_users_cache(tmp_path, cache):
+    font, entry = _shipped(tmp_path, SMALL)
+    _mark(entry, b"FromTheProgram")
+    loaded = font_cache.load_ttfont("ShippedA", font, shipped=tmp_path / "metrics")
+    assert loaded.face.familyName == b"FromTheProgram"
+    assert loaded.face.filename == str(font)  # where the file is on this PC, not where it was parsed
+    fresh = TTFont("ShippedFresh", str(font))
+    assert loaded.face.charToGlyph == fresh.face.charToGlyph and loaded.face.charWidths == fresh.face.charWidths
+    assert len(list(cache.glob("*.pickle"))) == 1  # the next export reads the user's cache
+    again = font_cache.load_ttfont("ShippedB", font, shipped=tmp_path / "no-metrics")
+    assert again.face.familyName == b"FromTheProgram"
+
+
+def test_the_programs_metrics_of_another_file_of_that_name_are_not_used(tmp_path, cache):
+    font, entry = _shipped(tmp_path, SMALL)
+    _mark(entry, b"FromTheProgram")
+    # A font of the same name, changed in place: its checksum is another, so its metrics are parsed.
+    data = bytearray(font.read_bytes())
+    table = data.index(b"head")
+    start = int.from_bytes(data[table + 8:table + 12], "big")
+    data[start + 8:start + 12] = (int.from_bytes(data[start + 8:start + 12], "big") ^ 1).to_bytes(4, "big")
+    font.write_bytes(bytes(data))
+    loaded = font_cache.load_ttfont("ShippedC", font, shipped=tmp_path / "metrics")
+    assert loaded.face.familyName != b"FromTheProgram"
+
+
+def test_damaged_program_metrics_are_parsed_around_and_left_alone(tmp_path, cache):
+    font, entry = _shipped(tmp_path, SMALL)
+    entry.write_bytes(b"not a pickle")
+    loaded = font_cache.load_ttfont("ShippedD", font, shipped=tmp_path / "metrics")
+    assert loaded.face.charToGlyph == TTFont("ShippedFresh2", str(font)).face.charToGlyph
+    assert entry.read_bytes() == b"not a pickle"  # a program file: never removed by the program
+
+
+def test_every_face_a_report_can_use_gets_metrics(tmp_path):
+    faces = list(resolve_faces(search=[]).values()) + glyph_fallbacks()
+    files = sorted({(face.path, face.subfont) for face in faces})
+    written = font_cache.write_shipped(files, tmp_path)
+    assert len(written) == len(files) >= 6  # four Fandol styles, the numerals, the two fallbacks
