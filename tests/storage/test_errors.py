@@ -104,27 +104,14 @@ def test_environment_faults_are_told_apart_from_refusals():
     assert not issubclass(errors.DuplicateUnitError, errors.StorageEnvironmentError)
 
 
-def test_an_io_error_on_a_full_disk_is_reported_as_a_full_disk(tmp_path):
-    import os
-    import subprocess
-
+def test_an_io_error_on_a_full_disk_is_reported_as_a_full_disk(small_disk):
     from desktop.storage import DiskFullError, open_database
+    from tests.storage.sample import rich_report
 
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    folder = tmp_path / "full"
-    folder.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)]).returncode != 0:
-        pytest.skip("this machine cannot mount a tmpfs")
-    try:
-        path = folder / "fulian.db"
-        open_database(path).close()
-        (folder / "filler").write_bytes(b"\0" * (shutil.disk_usage(folder).free - 4096))
-        with pytest.raises(DiskFullError) as caught:
-            with open_database(path) as db:
-                from tests.storage.sample import rich_report
-
-                db.reports().save(rich_report(activities=200))
-        assert "磁盘空间不足" in caught.value.message
-    finally:
-        subprocess.run(["umount", str(folder)])
+    path = small_disk / "fulian.db"
+    open_database(path).close()
+    (small_disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(small_disk).free - 4096))
+    with pytest.raises(DiskFullError) as caught:
+        with open_database(path) as db:
+            db.reports().save(rich_report(activities=200))
+    assert "磁盘空间不足" in caught.value.message
