@@ -27,6 +27,13 @@ class Font(str, Enum):
     NUMBER = "number"  # 宋体 (page numbers)
 
 
+# The face of each heading level (level 3 and 4 headings are body text, bold where local practice wants).
+HEADING_FONTS = {1: Font.HEADING1, 2: Font.HEADING2, 3: Font.BODY, 4: Font.BODY}
+# What a draft says on every page, in the Word header and on the PDF page (the import recognises it).
+DRAFT_MARK = "草稿"
+DRAFT_NOTE = "草稿（仅供核对，不得报送）"
+
+
 class Align(str, Enum):
     LEFT = "left"
     CENTER = "center"

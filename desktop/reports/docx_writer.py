@@ -15,7 +15,8 @@ from ..domain.text import clean  # text stored before entry was checked must not
 from . import docx_package as package
 from .column_widths import balanced_label, fit_widths
 from .docx_package import NS, XML_HEAD, fonts, mm_twips, twips
-from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
+from .document import (DRAFT_NOTE, HEADING_FONTS, Align, Document, Font, Heading, Layout, PageBreak, Paragraph,
+                       Table, chinese_date)
 from .fonts import Face, resolve_faces
 
 
@@ -25,8 +26,6 @@ def xml_escape(text: str) -> str:
 
 
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "both"}
-HEADING_FONTS = {1: Font.HEADING1, 2: Font.HEADING2, 3: Font.BODY, 4: Font.BODY}
-DRAFT_MARK = "草稿"
 # The table's look as Word writes it for a new table (first row and column emphasised, no banding).
 _TABLE_LOOK = ('<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
                'w:noHBand="0" w:noVBand="1"/>')
@@ -134,7 +133,7 @@ class DocxWriter:
         runs, jc = "", ""
         if draft:
             jc = '<w:jc w:val="center"/>'
-            runs = text_runs(DRAFT_MARK + "（仅供核对，不得报送）",
+            runs = text_runs(DRAFT_NOTE,
                              f'{fonts(self.family(Font.HEADING1))}<w:b/><w:color w:val="C00000"/><w:sz w:val="32"/>')
         return f'{XML_HEAD}<w:hdr {NS}><w:p><w:pPr><w:pStyle w:val="Header"/>{jc}</w:pPr>{runs}</w:p></w:hdr>'
 
@@ -313,4 +312,4 @@ def write_docx(document: Document, path: Path, faces: Optional[dict[Font, Face]]
     DocxWriter(faces).write(document, path)
 
 
-__all__ = ["DocxWriter", "write_docx", "DRAFT_MARK"]
+__all__ = ["DocxWriter", "write_docx"]

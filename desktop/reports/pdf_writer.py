@@ -16,17 +16,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from .column_widths import balanced_label, fit_widths
-from .document import Align, Document, Font, Heading, Layout, PageBreak, Paragraph, Table, chinese_date
+from .document import (DRAFT_MARK, DRAFT_NOTE, HEADING_FONTS, Align, Document, Font, Heading, Layout, PageBreak,
+                       Paragraph, Table, chinese_date)
 from .fonts import Face, glyph_fallbacks, register_pdf_fonts, resolve_faces, with_fallback
 from .pdf_flow import CondPageBreak, Frame, GapAfterTable, Spacer, fill_pages
 from .pdf_flow import PageBreak as PageEnd
 from .pdf_table import PAD_LEFT, PAD_RIGHT, CellText, Placed, Spec, SplittingTable, cell_width, column_edges
 from .pdf_text import Closing, TextBlock, layout_lines
-
-
-HEADING_FONTS = {1: Font.HEADING1, 2: Font.HEADING2, 3: Font.BODY, 4: Font.BODY}
-DRAFT_MARK = "草稿"
-DRAFT_NOTE = "草稿（仅供核对，不得报送）"
 
 
 class PdfWriter:
