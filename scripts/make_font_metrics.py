@@ -23,7 +23,9 @@ def main() -> int:
     files = sorted({(face.path, face.subfont) for face in faces})
     written = write_shipped(files)
     print(f"font metrics: {len(written)} of {len(files)} faces in {shipped_dir()}")
-    return 0 if len(written) == len(files) else 1
+    # Not a failure of the set-up: a face without metrics is parsed at its first use (build.sh checks
+    # that a bundle has them).
+    return 0
 
 
 if __name__ == "__main__":
