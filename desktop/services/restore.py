@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from ..errors import UserError
 from ..storage.backups import BEFORE_RESTORE, BackupFile, describe_backup, list_backups, restore_into, take_backup
@@ -24,6 +25,7 @@ from ..storage.server_backups import (
     restore_folder,
     take_folder_backup,
 )
+from .jobs import Progress
 from .workspace import Workspace
 
 
@@ -65,15 +67,23 @@ def check_backup(workspace: Workspace, candidate: Path) -> BackupFile | BackupFo
         raise RestoreError(f"无法从“{candidate.name}”恢复：{exc.message}") from None
 
 
-def restore(workspace: Workspace, candidate: Path) -> RestoreResult:
-    """Back up the live data, then put the backup's data in its place, at the current schema."""
+def restore(workspace: Workspace, candidate: Path, progress: Optional[Progress] = None) -> RestoreResult:
+    """Back up the live data, then put the backup's data in its place, at the current schema.
+
+    `progress` may stop it (Cancelled) before the live data is backed up or, with that backup kept,
+    before anything is replaced; once the data is being replaced it runs to the end.
+    """
+    progress = progress or Progress()
     check_backup(workspace, candidate)
     database = workspace.database
+    progress.step(0, 2, "正在备份当前数据…")
     if database.is_shared:
         saved_before = take_folder_backup(database, BEFORE_RESTORE, database.backup_root)
+    else:
+        saved_before = take_backup(Path(database.path), BEFORE_RESTORE)
+    progress.step(1, 2, "正在恢复备份中的数据…")  # the last point where stopping changes nothing
+    if database.is_shared:
         restore_folder(database, Path(candidate))
-        return RestoreResult(Path(candidate), saved_before)
-    path = Path(database.path)
-    saved_before = take_backup(path, BEFORE_RESTORE)
-    restore_into(database, Path(candidate))
+    else:
+        restore_into(database, Path(candidate))
     return RestoreResult(Path(candidate), saved_before)

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..errors import UserError
 from ..services import restore
 from ..services.restore import BEFORE_RESTORE, BackupFile, BackupFolder
 from .dialog_parts import fit_to_content
-from .operations import run_now
+from .operations import Operation, run_now, show_user_error
 
 
 def describe(backup: BackupFile | BackupFolder) -> str:
@@ -135,17 +136,28 @@ class RestoreDialog(QDialog):
             QMessageBox.warning(self, "从备份恢复", "当前报告还有没保存成功的修改，请先处理（或撤销）后再恢复。")
             return
         self.window_.editor.open(None)  # the open report is about to be replaced
-        result = run_now(self, "从备份恢复", lambda: restore.restore(self.workspace, path))
-        self.window_.refresh()
-        if result is None:
-            return
-        self.result_ = result
-        QMessageBox.information(
-            self, "从备份恢复",
-            f"已从“{path.name}”恢复。\n恢复前的数据已备份为“{result.saved_before.name}”"
-            f"（{'在 ' + str(result.saved_before.parent) if self.shared else '在数据库所在的文件夹中'}）。",
-        )
-        self.accept()
+
+        def restored(result) -> None:
+            self.window_.refresh()
+            self.result_ = result
+            QMessageBox.information(
+                self, "从备份恢复",
+                f"已从“{path.name}”恢复。\n恢复前的数据已备份为“{result.saved_before.name}”"
+                f"（{'在 ' + str(result.saved_before.parent) if self.shared else '在数据库所在的文件夹中'}）。",
+            )
+            self.accept()
+
+        def failed(error: UserError) -> None:
+            self.window_.refresh()
+            show_user_error(self, "从备份恢复", error)
+
+        def stopped() -> None:
+            self.window_.refresh()
+            QMessageBox.information(self, "从备份恢复", "已取消恢复，数据没有改动。")
+
+        # Off the window's thread, with a progress dialog: a server's data can take a while to replace.
+        self.operation = (Operation(self, "从备份恢复", lambda progress: restore.restore(self.workspace, path, progress))
+                          .success(restored).failure(failed).cancelled(stopped).run_in_background())
 
 
 def restore_from_backup(window) -> None:

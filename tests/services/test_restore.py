@@ -66,3 +66,23 @@ def test_what_is_not_a_backup_is_refused_and_nothing_changes(db_path, tmp_path, 
             assert words in caught.value.message
         assert list(tmp_path.rglob(f"*{BEFORE_RESTORE}*")) == []
         assert len(Workspace(database).entries()) == 1
+
+
+def test_a_restore_stopped_before_it_starts_changes_nothing_and_keeps_no_backup(db_path, seed_paths):
+    from desktop.services.jobs import Cancelled, Progress
+    from desktop.storage.backups import take_backup
+
+    database = open_database(db_path)
+    try:
+        workspace = Workspace(database)
+        workspace.import_file(seed_paths[0])
+        taken = take_backup(db_path, "0002")
+        workspace.import_file(seed_paths[1])
+        stop = Progress()
+        stop.cancel()  # the clerk pressed 取消 before the work began
+        with pytest.raises(Cancelled):
+            restore.restore(workspace, taken, stop)
+        assert len(workspace.entries()) == 2
+        assert [b.path for b in restore.backups(workspace)] == [taken]  # no before-restore backup either
+    finally:
+        database.close()

@@ -35,14 +35,15 @@ def test_restore_from_the_file_menu_backs_up_first_and_shows_the_old_data(qtbot,
         def confirm():
             box = QApplication.activeModalWidget()
             if not isinstance(box, QMessageBox) or "确定恢复吗" not in box.text():
-                qtbot.wait(20)
                 return confirm_later()
             seen["confirm"] = box.text()
 
             def done():
                 info = QApplication.activeModalWidget()
+                # Looked for again by a timer, not by waiting here: the restore runs in the background
+                # and its message box may open at any moment, inside whatever event loop is running.
                 if not isinstance(info, QMessageBox) or "已从" not in info.text():
-                    return qtbot.wait(20) or done_later()
+                    return done_later()
                 seen["done"] = info.text()
                 qtbot.mouseClick(info.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
