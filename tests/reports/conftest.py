@@ -78,6 +78,30 @@ def office_pdfs(exported, tmp_path_factory) -> dict[str, Path]:
     return {seed: soffice_to_pdf(files["docx"], out, profile) for seed, files in exported.items()}
 
 
+def modules_loaded_by_export(tmp_path: Path, fmt: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules named by `prefixes` that `fulian export SEED000 --format fmt` loads, in a fresh process
+    with its own cache and data folders; the exported file is checked to be there."""
+    import json
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from desktop.cli import main\n"
+        "code = main(['export', sys.argv[1], '--format', sys.argv[2], '--out', sys.argv[3]])\n"
+        "assert code == 0, code\n"
+        "prefixes = tuple(sys.argv[4:])\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m in prefixes or m.startswith(tuple(p + '.' for p in prefixes)))))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-c", script, str(DATA / SEEDS["000"][0]), fmt, str(out), *prefixes],
+                            cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert list(out.glob(f"*.{fmt}")), result.stdout
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def run(*command: str) -> str:
     """Run a poppler tool; its absence or failure fails the test (CI installs poppler-utils)."""
     completed = subprocess.run(list(command), capture_output=True, text=True, timeout=120)

@@ -8,7 +8,7 @@ from desktop.reports.build import build_document
 from desktop.reports.docx_writer import write_docx
 from desktop.reports.outline import load_outline
 
-from .conftest import SEEDS, seed_report
+from .conftest import SEEDS, modules_loaded_by_export, seed_report
 from .seed_expectations import GENERATED, figures_in, seed_figures, squeeze
 
 
@@ -190,17 +190,4 @@ def test_markup_characters_line_feeds_and_tabs_come_back_as_typed(tmp_path):
 
 def test_a_word_export_does_not_load_python_docx(tmp_path):
     """python-docx is for reading Word files in; writing one needs none of it (it would cost the CLI a tenth)."""
-    import subprocess
-    import sys
-
-    from .conftest import DATA, SEEDS
-
-    code = (
-        "import sys; from pathlib import Path; from desktop.cli import main; "
-        f"main(['export', {str(DATA / SEEDS['000'][0])!r}, '--format', 'docx', '--out', {str(tmp_path)!r}]); "
-        "print(sorted(m for m in sys.modules if m == 'docx' or m.startswith(('docx.', 'lxml'))))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
-    assert list(tmp_path.glob("*.docx"))
+    assert modules_loaded_by_export(tmp_path, "docx", ("docx", "lxml")) == []

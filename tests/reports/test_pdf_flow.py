@@ -1,11 +1,7 @@
 """The page loop of the PDF writer: blocks placed down the text block, split at the foot of a page,
 conditional and hard page breaks; and that a PDF export never loads reportlab's platypus layer."""
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -16,9 +12,8 @@ from desktop.reports.fonts import register_pdf_fonts, resolve_faces
 from desktop.reports.pdf_flow import CondPageBreak, Frame, GapAfterTable, LayoutError, PageBreak, Spacer, fill_pages
 from desktop.reports.pdf_text import TextBlock
 
-from .conftest import run
+from .conftest import modules_loaded_by_export, run
 
-ROOT = Path(__file__).resolve().parents[2]
 PITCH = 20.0
 FRAME = Frame(72, 72, 400, 10 * PITCH)  # exactly ten lines
 
@@ -93,19 +88,7 @@ def test_a_block_that_fits_on_no_page_is_refused(tmp_path, body):
 def test_a_pdf_export_loads_no_platypus_module(tmp_path):
     """reportlab's platypus costs a PDF export its import time (a URL pattern compiled at import) and
     its layout time; the writer uses only the canvas and the font layer."""
-    script = (
-        "import sys\n"
-        "from desktop.cli import main\n"
-        "code = main(['export', sys.argv[1], '--format', 'pdf', '--out', sys.argv[2]])\n"
-        "assert code == 0, code\n"
-        "print([m for m in sys.modules if m.startswith('reportlab.platypus')])\n"
-    )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    seed = ROOT / "tests" / "data" / "seed_000_jinkouhe_2024.fulian.json"
-    result = subprocess.run([sys.executable, "-c", script, str(seed), str(tmp_path / "out")], cwd=ROOT, env=env,
-                            capture_output=True, text=True, check=True)
-    assert list((tmp_path / "out").glob("*.pdf")), result.stdout
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert modules_loaded_by_export(tmp_path, "pdf", ("reportlab.platypus",)) == []
 
 
 def test_document_metadata_and_no_helvetica(tmp_path):
