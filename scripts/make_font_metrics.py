@@ -15,12 +15,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.reports.font_cache import shipped_dir, write_shipped  # noqa: E402
-from desktop.reports.fonts import glyph_fallbacks, resolve_faces  # noqa: E402
+from desktop.reports.fonts import bundled_font_files  # noqa: E402
 
 
 def main() -> int:
-    faces = list(resolve_faces(search=[]).values()) + glyph_fallbacks()
-    files = sorted({(face.path, face.subfont) for face in faces})
+    files = bundled_font_files()
     written = write_shipped(files)
     print(f"font metrics: {len(written)} of {len(files)} faces in {shipped_dir()}")
     # Not a failure of the set-up: a face without metrics is parsed at its first use (build.sh checks

@@ -128,6 +128,13 @@ def glyph_fallbacks(folder: Optional[Path] = None) -> list[Face]:
     return faces
 
 
+def bundled_font_files() -> list[tuple[Path, int]]:
+    """(file, subfont) of every face the program brings that a report may be set in: the role faces
+    found in resources/fonts and the glyph fallbacks."""
+    faces = list(resolve_faces(search=[]).values()) + glyph_fallbacks()
+    return sorted({(face.path, face.subfont) for face in faces})
+
+
 _registered: dict[str, object] = {}
 _on_demand: dict[str, Face] = {}  # fallback faces named but not yet parsed (pdf_name → face)
 _lock = threading.RLock()

@@ -12,7 +12,7 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from desktop.reports import font_cache
-from desktop.reports.fonts import fonts_dir, glyph_fallbacks, resolve_faces
+from desktop.reports.fonts import bundled_font_files, fonts_dir, glyph_fallbacks, resolve_faces
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "data" / "seed_000_jinkouhe_2024.fulian.json"
@@ -242,7 +242,6 @@ def test_damaged_program_metrics_are_parsed_around_and_left_alone(tmp_path, cach
 
 
 def test_every_face_a_report_can_use_gets_metrics(tmp_path):
-    faces = list(resolve_faces(search=[]).values()) + glyph_fallbacks()
-    files = sorted({(face.path, face.subfont) for face in faces})
+    files = bundled_font_files()
     written = font_cache.write_shipped(files, tmp_path)
     assert len(written) == len(files) >= 6  # four Fandol styles, the numerals, the two fallbacks
