@@ -39,6 +39,11 @@ def mm_twips(mm: float) -> int:
     return round(int(mm * 36000) / 635)
 
 
+def exact_spacing(line: int) -> str:
+    """Lines exactly `line` twentieths of a point apart, nothing before or after the paragraph."""
+    return f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+
+
 def fonts(family: str) -> str:
     """The face for Latin and East Asian text alike (no theme font: Word would prefer the theme's)."""
     f = attr(family)
@@ -59,8 +64,7 @@ class StyleSet:
 
 
 def styles_xml(s: StyleSet) -> str:
-    line = twips(s.line_pitch)
-    fixed = f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+    fixed = exact_spacing(twips(s.line_pitch))
     size = round(s.body_size * 2)
     indent = twips(2 * s.body_size)
     headings = []

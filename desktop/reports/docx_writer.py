@@ -14,7 +14,7 @@ from typing import Optional
 from ..domain.text import clean  # text stored before entry was checked must not break the XML
 from . import docx_package as package
 from .column_widths import balanced_label, fit_widths
-from .docx_package import NS, XML_HEAD, fonts, mm_twips, twips
+from .docx_package import NS, XML_HEAD, exact_spacing, fonts, mm_twips, twips
 from .document import (DRAFT_NOTE, HEADING_FONTS, Align, Document, Font, Heading, Layout, PageBreak, Paragraph,
                        Table, chinese_date)
 from .fonts import Face, resolve_faces
@@ -71,10 +71,6 @@ class P:
             + (f'<w:jc w:val="{self.jc}"/>' if self.jc else "")
         )
         return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{self.runs}</w:p>"
-
-
-def _exact(points: float) -> str:
-    return f'<w:spacing w:before="0" w:after="0" w:line="{twips(points)}" w:lineRule="exact"/>'
 
 
 class DocxWriter:
@@ -267,8 +263,7 @@ class DocxWriter:
                     if key not in templates:
                         templates[key] = (
                             # Cells keep their own line height: off the page's 22-line grid.
-                            f'<w:pPr><w:snapToGrid w:val="0"/>'
-                            f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+                            f'<w:pPr><w:snapToGrid w:val="0"/>{exact_spacing(line)}'
                             f'<w:ind w:firstLine="0"/><w:jc w:val="{_JC[align]}"/></w:pPr>'
                             f'<w:r><w:rPr>{"<w:b/>" if cell.bold else ""}<w:sz w:val="{round(size * 2)}"/></w:rPr>'
                             '<w:t xml:space="preserve">{text}</w:t></w:r>'
@@ -278,8 +273,7 @@ class DocxWriter:
                     content = templates[key].replace("{text}", '</w:t><w:br/><w:t xml:space="preserve">'.join(
                         xml_escape(clean(part)) for part in text.split("\n")))
                 if not content:
-                    content = (f'<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" '
-                               f'w:line="{line}" w:lineRule="exact"/></w:pPr>')
+                    content = f'<w:pPr><w:snapToGrid w:val="0"/>{exact_spacing(line)}</w:pPr>'
                 cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{content}</w:p></w:tc>")
                 c += cell.colspan
             row_props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")  # header rows repeat on each page
@@ -299,12 +293,12 @@ class DocxWriter:
     @staticmethod
     def _off_grid(paragraph: P, height: float) -> None:
         paragraph.snap_off = True
-        paragraph.spacing = _exact(height)
+        paragraph.spacing = exact_spacing(twips(height))
 
     def _shrink_last_gap(self) -> None:
         """The gap after a table is the last thing before a page break: 1 pt, so no blank page follows."""
         if self._last_gap is not None and self._body and self._body[-1] is self._last_gap:
-            self._last_gap.spacing = _exact(1)
+            self._last_gap.spacing = exact_spacing(twips(1))
         self._last_gap = None
 
 
