@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,21 +49,28 @@ def refused_cleanly(status: int, text: str, words: tuple[str, ...]) -> bool:
     return status == 2 and "Traceback" not in text and bool(CHINESE.search(text)) and all(w in text for w in words)
 
 
-def test_locked_beyond_the_busy_timeout(tmp_path, seed_paths, figures):
-    db = imported(tmp_path / "locked", seed_paths[0])
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sqlite3, sys, time\n"
-        f"c = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
-        "c.execute('BEGIN EXCLUSIVE'); c.execute('UPDATE units SET superior = superior')\n"
-        "print('held', flush=True); time.sleep(60)\n"
-    )], stdout=subprocess.PIPE, text=True)
+@contextmanager
+def held_by_another_program(take_lock: str):
+    """Another process that runs `take_lock` (Python) and holds what it took until the block ends."""
+    holder = subprocess.Popen([sys.executable, "-c", f"import time\n{take_lock}\nprint('held', flush=True); time.sleep(60)\n"],
+                              stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        status, text = run(db, "import", seed_paths[0], tmp_path)
-        figures.trial(refused_cleanly(status, text, ("正被另一个程序使用",)), text[-300:])
+        yield
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_locked_beyond_the_busy_timeout(tmp_path, seed_paths, figures):
+    db = imported(tmp_path / "locked", seed_paths[0])
+    with held_by_another_program(
+        "import sqlite3\n"
+        f"c = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
+        "c.execute('BEGIN EXCLUSIVE'); c.execute('UPDATE units SET superior = superior')"
+    ):
+        status, text = run(db, "import", seed_paths[0], tmp_path)
+        figures.trial(refused_cleanly(status, text, ("正被另一个程序使用",)), text[-300:])
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
@@ -142,21 +150,15 @@ def test_server_table_locked_beyond_the_lock_timeout(pg_server, seed_paths, tmp_
 
     url = imported_on_server(pg_server, seed_paths[0])
     before = dump(url)
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import psycopg, sys, time\n"
+    with held_by_another_program(
+        "import psycopg\n"
         f"c = psycopg.connect({url!r})\n"
-        "c.execute('LOCK TABLE reports IN ACCESS EXCLUSIVE MODE')\n"
-        "print('held', flush=True); time.sleep(60)\n"
-    )], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+        "c.execute('LOCK TABLE reports IN ACCESS EXCLUSIVE MODE')"
+    ):
         started = time.monotonic()
         status, text = run(url, "import", seed_paths[0], tmp_path)
         waited = time.monotonic() - started
         figures.trial(refused_cleanly(status, text, ("超时",)) and waited < 60, f"{waited:.1f}s {text[-300:]}")
-    finally:
-        holder.kill()
-        holder.wait()
     assert dump(url) == before
 
 
