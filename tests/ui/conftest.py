@@ -11,13 +11,19 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.qt_setup import configure_application
 
 
-@pytest.fixture
-def window(qtbot, workspace):
+def shown_window(qtbot, workspace) -> MainWindow:
+    """The program's window on the workspace, set up as the program starts it, shown on screen."""
     configure_application(QApplication.instance())
     w = MainWindow(workspace)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    w = shown_window(qtbot, workspace)
     yield w
     w.editor.flush()
     # Edits a failed test left unsaved must not make closing ask a question nobody answers (a hang).

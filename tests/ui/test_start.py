@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.base import Page
-from desktop.ui.qt_setup import configure_application
+
+from .conftest import shown_window
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "data" / "seed_000_jinkouhe_2024.fulian.json"
@@ -18,12 +17,7 @@ SEED = ROOT / "tests" / "data" / "seed_000_jinkouhe_2024.fulian.json"
 
 def open_window(qtbot, workspace):
     workspace.import_file(SEED)
-    configure_application(QApplication.instance())
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, workspace)
 
 
 def click_page(qtbot, window, title):
